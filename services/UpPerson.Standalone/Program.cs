@@ -1,0 +1,1 @@
+return await UpPerson.Standalone.StandaloneCli.RunAsync(args);

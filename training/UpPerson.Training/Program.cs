@@ -1,0 +1,1 @@
+return await UpPerson.Training.TrainingCli.RunAsync(args);
