@@ -22,7 +22,7 @@ script_dir=$(cd "$(dirname "$0")" && pwd)
 [[ -f "$library" ]] || exit 0
 
 system_libstdcxx=$(/sbin/ldconfig -p 2>/dev/null | awk '/libstdc\+\+\.so\.6 .*x86-64/ {print $NF; exit}')
-if [[ -n "$system_libstdcxx" ]] && grep -q GLIBCXX_3.4.32 "$system_libstdcxx"; then
+if [[ -n "$system_libstdcxx" ]] && grep -c GLIBCXX_3.4.32 "$system_libstdcxx" >/dev/null; then
   exit 0
 fi
 
@@ -33,15 +33,17 @@ for tool in readelf patchelf g++ dd; do
   fi
 done
 
-if ! readelf -V "$library" | grep -q 'Name: GLIBCXX_3.4.32  Flags: none'; then
+# Read the tables once: grep -q closing the pipe early would trip pipefail.
+version_tables=$(readelf -V "$library")
+if [[ "$version_tables" != *"Name: GLIBCXX_3.4.32  Flags: none"* ]]; then
   exit 0
 fi
 
 patchelf --clear-symbol-version "$symbol" "$library"
 
 # Elf64_Vernaux is {u32 hash, u16 flags, u16 other, u32 name, u32 next}; VER_FLG_WEAK is 0x2.
-section_offset=$(readelf -V "$library" | awk '/Version needs section/ {found=1} found && /Offset:/ {print $4; exit}')
-entry_offset=$(readelf -V "$library" | awk '/Version needs section/ {found=1} found && /Name: GLIBCXX_3.4.32/ {sub(":", "", $1); print $1; exit}')
+section_offset=$(awk '/Version needs section/ {found=1} found && /Offset:/ {print $4; exit}' <<<"$version_tables")
+entry_offset=$(awk '/Version needs section/ {found=1} found && /Name: GLIBCXX_3.4.32/ {sub(":", "", $1); print $1; exit}' <<<"$version_tables")
 if [[ -z "$section_offset" || -z "$entry_offset" ]]; then
   echo "error: could not find the GLIBCXX_3.4.32 entry in the version-needs table of $library; TorchSharp's native library layout changed, so this fix needs updating." >&2
   exit 1
