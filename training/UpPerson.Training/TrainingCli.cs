@@ -1,3 +1,6 @@
+using System.CommandLine;
+using UpPerson.Training.Commands;
+
 namespace UpPerson.Training;
 
 /// <summary>Entry point of the <c>upperson-train</c> command line.</summary>
@@ -5,7 +8,12 @@ public static class TrainingCli
 {
     public static Task<int> RunAsync(string[] args)
     {
-        Console.Error.WriteLine("upperson-train: commands are not wired yet.");
-        return Task.FromResult(2);
+        var root = new RootCommand("UP-Person training tools: describe, export and train the PETL model.")
+        {
+            DescribeCommand.Create(),
+            ExportCommand.Create(),
+        };
+
+        return root.Parse(args).InvokeAsync();
     }
 }

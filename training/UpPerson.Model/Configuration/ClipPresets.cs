@@ -40,6 +40,6 @@ public static class ClipPresets
         "vit-b16" => VitB16,
         "vit-l14" => VitL14,
         _ => throw new ArgumentException(
-            $"Unknown CLIP preset '{name}'. Known presets: {string.Join(", ", Names)}.", nameof(name)),
+            $"Unknown CLIP preset '{name}'. Known presets: {string.Join(", ", Names)}."),
     };
 }

@@ -52,6 +52,6 @@ public static class UpPersonPresets
         "vit-b16" => VitB16,
         "vit-l14" => VitL14,
         _ => throw new ArgumentException(
-            $"Unknown UP-Person preset '{name}'. Known presets: {string.Join(", ", Names)}.", nameof(name)),
+            $"Unknown UP-Person preset '{name}'. Known presets: {string.Join(", ", Names)}."),
     };
 }
