@@ -66,4 +66,15 @@ internal static class TinyModels
         using var difference = (a - b).abs().max();
         return difference.item<float>();
     }
+
+    /// <summary>Copies the PETL tensors of one model into another with the same configuration.</summary>
+    public static void CopyPetl(UpPersonClip from, UpPersonClip to)
+    {
+        using var noGrad = torch.no_grad();
+        var source = Checkpoints.PetlCheckpoint.AdapterTensors(from);
+        foreach (var (name, target) in Checkpoints.PetlCheckpoint.AdapterTensors(to))
+        {
+            target.copy_(source[name]);
+        }
+    }
 }
