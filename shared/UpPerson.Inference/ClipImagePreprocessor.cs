@@ -4,10 +4,10 @@ using UpPerson.Contracts;
 namespace UpPerson.Inference;
 
 /// <summary>
-/// Turns an 8-bit BGR image into the image encoder's input: resized straight to Height × Width
-/// (aspect ratio not kept, as in training) with bicubic interpolation, RGB, scaled to [0, 1],
-/// normalised per channel with the manifest's mean and std, laid out CHW as float32.
-/// Thread-safe.
+/// Turns an 8-bit BGR image into the image encoder's float32 input, laid out CHW in RGB order.
+/// The image is resized straight to Height × Width with bicubic interpolation, without keeping the
+/// aspect ratio, as in training. Samples are scaled to [0, 1], then normalised per channel with the
+/// manifest's mean and std. Thread-safe.
 /// </summary>
 public sealed class ClipImagePreprocessor
 {
@@ -70,7 +70,7 @@ public sealed class ClipImagePreprocessor
 
         if (destination.Length < TensorLength)
         {
-            throw new ArgumentException($"Destination holds {destination.Length} floats; one image needs {TensorLength}.", nameof(destination));
+            throw new ArgumentException($"Destination has room for {destination.Length} floats, but one image needs {TensorLength}.", nameof(destination));
         }
 
         // NOTE: OpenCV's bicubic resize does not low-pass filter when shrinking, unlike PIL's bicubic

@@ -6,7 +6,7 @@ public static class EmbeddingNormalization
     /// <summary>Returns <paramref name="raw"/> scaled to unit Euclidean length.</summary>
     /// <param name="raw">One encoder output row.</param>
     /// <param name="description">Names the row in the error, for example "image 3 of the batch".</param>
-    /// <exception cref="InvalidDataException">The row is all zeros or holds NaN or infinity.</exception>
+    /// <exception cref="InvalidDataException">The row is all zeros or contains NaN or infinity.</exception>
     public static float[] ToUnitLength(ReadOnlySpan<float> raw, string description)
     {
         // Accumulate in double: 512 squares in float lose digits that the later cosine needs.

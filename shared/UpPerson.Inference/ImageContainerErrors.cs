@@ -1,6 +1,6 @@
 namespace UpPerson.Inference;
 
-/// <summary>Builds the <see cref="ImageDecodeException"/>s shared by the container readers and the decoder.</summary>
+/// <summary>Builds the <see cref="ImageDecodeException"/>s shared by the container readers.</summary>
 internal static class ImageContainerErrors
 {
     private const string CopyAgainFix = "Copy or download the file again, or re-encode it from the original.";

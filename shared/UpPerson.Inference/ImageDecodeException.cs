@@ -2,7 +2,7 @@ namespace UpPerson.Inference;
 
 /// <summary>
 /// Raised when encoded image bytes are empty, truncated, corrupt, of an unsupported format or too large.
-/// The message names the source and says how to fix it.
+/// The message names the source and the fix.
 /// </summary>
 public sealed class ImageDecodeException : Exception
 {

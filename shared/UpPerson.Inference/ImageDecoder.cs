@@ -55,10 +55,10 @@ public sealed class ImageDecoder
         var header = ImageContainerReader.ReadHeader(encoded, sourceName);
         CheckDimensions(header, sourceName);
 
-        // JPEG has no alpha and is always 8-bit here, so Color mode loses nothing and lets OpenCV
-        // apply the EXIF orientation and convert grayscale, CMYK and YCCK (Adobe's inverted CMYK
-        // convention, which Photoshop and libjpeg writers use). Other formats need Unchanged to
-        // keep alpha and 16-bit samples for the conversion below.
+        // JPEG has no alpha and is always 8-bit here, so Color mode loses nothing. It also lets OpenCV
+        // apply the EXIF orientation and convert grayscale, CMYK and YCCK; for CMYK, OpenCV assumes
+        // Adobe's inverted samples, which the CMYK test fixtures confirm. Other formats need Unchanged
+        // to keep alpha and 16-bit samples for the conversion below.
         // NOTE: Unchanged ignores EXIF orientation, which PNG, BMP and WebP rarely carry.
         var mode = header.Format == ImageContainerFormat.Jpeg ? ImreadModes.Color : ImreadModes.Unchanged;
         Mat decoded;

@@ -58,8 +58,8 @@ internal static class ImageEncoderGraphCheck
             && actual.Zip(expected).All(pair => pair.First < 0 || pair.Second < 0 || pair.First == pair.Second);
         if (!matches)
         {
-            var shown = expected.Select(size => size < 0 ? "?" : size.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            problems.Add($"{name} has shape [{string.Join(", ", actual)}], but model.json implies {legend} = [{string.Join(", ", shown)}].");
+            var expectedText = expected.Select(size => size < 0 ? "?" : size.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            problems.Add($"{name} has shape [{string.Join(", ", actual)}], but model.json implies {legend} = [{string.Join(", ", expectedText)}].");
         }
     }
 }

@@ -127,7 +127,7 @@ internal static class JpegContainer
             var next = data[position + 1];
 
             // Inside a scan, FF 00 is an escaped 0xFF data byte, FF D0..D7 are restart markers and
-            // FF FF is fill; anything else ends the scan.
+            // FF FF is fill. Any other marker ends the scan.
             var isScanData = next == 0x00 || next == MarkerPrefix || (next >= 0xD0 && next <= 0xD7);
             if (!isScanData)
             {
@@ -141,7 +141,7 @@ internal static class JpegContainer
     private static bool IsStandalone(byte marker) =>
         marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7) || marker == StartOfImage;
 
-    // SOF0..SOF15 except DHT (C4), JPG (C8) and DAC (CC), which share the range.
+    // Markers C0..CF start a frame (SOF0..SOF15), except C4 (DHT), C8 (JPG, reserved) and CC (DAC).
     private static bool IsStartOfFrame(byte marker) =>
         marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
 }

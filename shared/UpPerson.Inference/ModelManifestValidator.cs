@@ -2,7 +2,7 @@ using UpPerson.Contracts;
 
 namespace UpPerson.Inference;
 
-/// <summary>Checks a parsed manifest's values; every problem is reported, each prefixed with <c>model.json</c>.</summary>
+/// <summary>Checks a parsed manifest's values and returns every problem, each prefixed with <c>model.json</c>.</summary>
 internal static class ModelManifestValidator
 {
     private static readonly string[] Precisions = ["fp32", "fp16"];

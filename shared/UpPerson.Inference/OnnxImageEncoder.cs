@@ -84,7 +84,7 @@ public sealed class OnnxImageEncoder : IImageEmbedder, IDisposable
         var batchCapacity = _fixedBatchSize ?? Math.Min(_maxBatchSize, bgrImages.Count);
         var buffer = ArrayPool<float>.Shared.Rent(batchCapacity * imageLength);
 
-        // Terminate aborts a run in progress; the registration is disposed before the run options.
+        // Setting Terminate aborts a run in progress. The registration is disposed before the run options.
         using var runOptions = new RunOptions();
         using var registration = cancellationToken.Register(() => runOptions.Terminate = true);
         var batchCount = 0;

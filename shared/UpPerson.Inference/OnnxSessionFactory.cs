@@ -6,8 +6,8 @@ namespace UpPerson.Inference;
 
 /// <summary>
 /// Creates ONNX Runtime sessions on CUDA when its provider loads, otherwise on the CPU. The CUDA
-/// provider is probed once, at construction; the reason it is unavailable is logged once and kept in
-/// <see cref="CudaUnavailableReason"/>. Create one factory per process. Thread-safe.
+/// provider is probed once, at construction. If it is unavailable, the reason is logged once and kept
+/// in <see cref="CudaUnavailableReason"/>. Create one factory per process. Thread-safe.
 /// </summary>
 public sealed class OnnxSessionFactory
 {
@@ -86,8 +86,8 @@ public sealed class OnnxSessionFactory
         }
         catch (InvalidDataException cudaFailure)
         {
-            // Only blame CUDA if the CPU accepts the same file; otherwise the model itself is bad
-            // and the CPU attempt's exception says so.
+            // CUDA is blamed only if the CPU accepts the same file. Otherwise the model itself is
+            // bad, and the CPU attempt's exception reports that.
             var session = CreateSessionOn(OnnxExecutionProvider.Cpu, modelPath);
             var reason = cudaFailure.InnerException?.Message ?? cudaFailure.Message;
             lock (_demotionLock)
@@ -161,8 +161,8 @@ public sealed class OnnxSessionFactory
         }
         catch (Exception exception) when (exception is OnnxRuntimeException or DllNotFoundException or EntryPointNotFoundException)
         {
-            // The GPU package's CUDA provider library links the CUDA runtime libraries; when one is
-            // missing, loading it fails here, before any model is read.
+            // The GPU package's CUDA provider library links the CUDA runtime libraries. When one is
+            // missing, loading the provider fails here, before any model is read.
             _cudaUnavailableReason =
                 $"{exception.Message}. Microsoft.ML.OnnxRuntime.Gpu needs the CUDA runtime, cuBLAS and cuDNN libraries of its CUDA major version "
                 + "on the library path; ONNX Runtime's own log on standard error names the file it could not load.";

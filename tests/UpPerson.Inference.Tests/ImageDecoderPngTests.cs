@@ -113,7 +113,7 @@ public sealed class ImageDecoderPngTests
     }
 
     [Fact]
-    public void Decode_SixteenBitRgbPng_ScalesToEightBit()
+    public void Decode_SixteenBitPng_ScalesToEightBit()
     {
         using var source = new Mat(2, 2, MatType.CV_16UC3, new Scalar(1000, 30000, 65535));
 
@@ -125,7 +125,7 @@ public sealed class ImageDecoderPngTests
     }
 
     [Fact]
-    public void Decode_SixteenBitGrayAlphaPng_ScalesThenComposites()
+    public void Decode_SixteenBitGrayAlpha_Composites()
     {
         // One pixel: gray 0x8080 (128 in 8 bits), alpha 0xFFFF; one pixel fully transparent.
         byte[] samples = [0x80, 0x80, 0xFF, 0xFF, 0x12, 0x34, 0x00, 0x00];
