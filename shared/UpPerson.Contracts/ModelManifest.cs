@@ -91,5 +91,5 @@ public sealed record ModelProvenance(
     string Source,
     string Producer,
     DateTimeOffset CreatedUtc,
-    string? BaseWeightsSha256,
-    long? Seed);
+    string? BaseWeightsSha256 = null,
+    long? Seed = null);

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Security.Cryptography;
 
-namespace UpPerson.Inference;
+namespace UpPerson.Contracts;
 
 /// <summary>SHA-256 of bundle files, as recorded in <c>model.json</c>.</summary>
 public static class BundleFileHash
