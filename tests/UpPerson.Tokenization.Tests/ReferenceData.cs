@@ -1,0 +1,53 @@
+using System.Text.Json;
+
+namespace UpPerson.Tokenization.Tests;
+
+/// <summary>Paths to reference data under the repository's shared/data folder.</summary>
+internal static class ReferenceData
+{
+    private static readonly Lazy<string> ClipBpeFolder = new(FindClipBpeFolder);
+
+    private static readonly Lazy<IReadOnlyList<GoldenTokenization>> Goldens = new(ReadGoldens);
+
+    /// <summary>Folder holding goldens.jsonl and bpe_simple_vocab_16e6.txt.gz.</summary>
+    public static string ClipBpeDirectory => ClipBpeFolder.Value;
+
+    public static string MergesGzPath => Path.Combine(ClipBpeDirectory, "bpe_simple_vocab_16e6.txt.gz");
+
+    /// <summary>The lines of goldens.jsonl in file order; line n is at index n - 1.</summary>
+    public static IReadOnlyList<GoldenTokenization> GoldenLines => Goldens.Value;
+
+    private static string FindClipBpeFolder()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "UpPerson.sln")))
+            {
+                var folder = Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "data", "clip-bpe"));
+                if (!Directory.Exists(folder))
+                {
+                    throw new DirectoryNotFoundException(
+                        $"Reference data folder '{folder}' is missing; the tests expect shared/data beside the repository root.");
+                }
+
+                return folder;
+            }
+        }
+
+        throw new DirectoryNotFoundException(
+            $"No folder above '{AppContext.BaseDirectory}' contains UpPerson.sln; run the tests from inside the repository.");
+    }
+
+    private static IReadOnlyList<GoldenTokenization> ReadGoldens()
+    {
+        var path = Path.Combine(ClipBpeDirectory, "goldens.jsonl");
+        var options = new JsonSerializerOptions { PropertyNameCaseInsensitive = true };
+        return File.ReadLines(path)
+            .Select((line, index) => JsonSerializer.Deserialize<GoldenTokenization>(line, options)
+                ?? throw new InvalidDataException($"Line {index + 1} of '{path}' is not a JSON object."))
+            .ToList();
+    }
+}
+
+/// <summary>One line of goldens.jsonl.</summary>
+internal sealed record GoldenTokenization(string Text, int[] Ids, int[] Ids77);
