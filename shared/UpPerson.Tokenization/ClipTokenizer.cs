@@ -50,6 +50,9 @@ public sealed class ClipTokenizer
         _bpe = BpeTokenizer.Create(options);
     }
 
+    /// <summary>File name of the merges file inside model bundles.</summary>
+    public const string MergesFileName = "bpe_simple_vocab_16e6.txt.gz";
+
     /// <summary>Returns the shared tokenizer built from the vocabulary embedded in this assembly.</summary>
     public static ClipTokenizer CreateDefault() => Default.Value;
 
@@ -227,12 +230,19 @@ public sealed class ClipTokenizer
         ids.AddRange(wordIds);
     }
 
-    private static ClipTokenizer LoadEmbedded()
-    {
-        using var stream = typeof(ClipTokenizer).Assembly.GetManifestResourceStream(EmbeddedMergesResource)
+    /// <summary>
+    /// Opens the embedded merges file (gzip, as published by OpenAI), so exporters can copy it into a
+    /// model bundle under <see cref="MergesFileName"/>.
+    /// </summary>
+    public static Stream OpenEmbeddedMerges() =>
+        typeof(ClipTokenizer).Assembly.GetManifestResourceStream(EmbeddedMergesResource)
             ?? throw new InvalidOperationException(
                 $"Embedded resource '{EmbeddedMergesResource}' is missing from UpPerson.Tokenization; the assembly was " +
                 "built without Resources/bpe_simple_vocab_16e6.txt.gz. Rebuild the project from a complete checkout.");
+
+    private static ClipTokenizer LoadEmbedded()
+    {
+        using var stream = OpenEmbeddedMerges();
         return new ClipTokenizer(ClipVocabulary.Read(stream, $"embedded resource '{EmbeddedMergesResource}'"));
     }
 }

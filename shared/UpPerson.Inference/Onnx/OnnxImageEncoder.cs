@@ -49,7 +49,7 @@ public sealed class OnnxImageEncoder : IImageEmbedder, IDisposable
         _session = sessionFactory.CreateSession(bundle.ImageEncoderPath);
         try
         {
-            _fixedBatchSize = ImageEncoderGraphCheck.Verify(_session, bundle);
+            _fixedBatchSize = EncoderGraphCheck.VerifyImage(_session, bundle);
         }
         catch
         {

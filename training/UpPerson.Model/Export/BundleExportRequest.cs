@@ -4,7 +4,6 @@ namespace UpPerson.Model.Export;
 /// <param name="OutputDirectory">Bundle folder; an existing bundle there is replaced as a whole.</param>
 /// <param name="Precision">Weight storage of the ONNX graphs.</param>
 /// <param name="Version">Human-readable version label.</param>
-/// <param name="TokenizerMergesPath">CLIP BPE merges file (gzip) to copy into the bundle.</param>
 /// <param name="RandomInit">True when the backbone has random weights.</param>
 /// <param name="Source">Where the weights came from.</param>
 /// <param name="BaseWeightsSha256">Content hash of the frozen backbone.</param>
@@ -14,7 +13,6 @@ public sealed record BundleExportRequest(
     string OutputDirectory,
     ExportPrecision Precision,
     string Version,
-    string TokenizerMergesPath,
     bool RandomInit,
     string Source,
     string? BaseWeightsSha256,

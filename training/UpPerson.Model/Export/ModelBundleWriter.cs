@@ -10,6 +10,7 @@ using UpPerson.Model.Checkpoints;
 using UpPerson.Model.Configuration;
 using UpPerson.Model.Modules;
 using UpPerson.Onnx;
+using UpPerson.Tokenization;
 using static TorchSharp.torch;
 
 namespace UpPerson.Model.Export;
@@ -26,16 +27,11 @@ public static class ModelBundleWriter
 {
     public const string ImageEncoderFile = "image_encoder.onnx";
     public const string TextEncoderFile = "text_encoder.onnx";
-    public const string TokenizerFile = "bpe_simple_vocab_16e6.txt.gz";
+    public const string TokenizerFile = ClipTokenizer.MergesFileName;
     public const string PetlWeightsFile = "petl.safetensors";
 
     public static ModelManifest Write(UpPersonClip model, BundleExportRequest request, IProgress<string>? progress = null)
     {
-        if (!File.Exists(request.TokenizerMergesPath))
-        {
-            throw new FileNotFoundException($"Tokenizer merges file '{request.TokenizerMergesPath}' was not found.", request.TokenizerMergesPath);
-        }
-
         var output = Path.GetFullPath(request.OutputDirectory);
         EnsureReplaceable(output);
         var staging = $"{output}.partial-{Guid.NewGuid():N}";
@@ -59,7 +55,12 @@ public static class ModelBundleWriter
             ClipOnnxExporter.BuildImageEncoder(model, request.Precision, info).Save(Path.Combine(staging, ImageEncoderFile));
             progress?.Report($"writing {TextEncoderFile}");
             ClipOnnxExporter.BuildTextEncoder(model, request.Precision, info).Save(Path.Combine(staging, TextEncoderFile));
-            File.Copy(request.TokenizerMergesPath, Path.Combine(staging, TokenizerFile));
+            using (var merges = ClipTokenizer.OpenEmbeddedMerges())
+            using (var copy = File.Create(Path.Combine(staging, TokenizerFile)))
+            {
+                merges.CopyTo(copy);
+            }
+
             if (model.Petl.AnyEnabled)
             {
                 using var scope = torch.NewDisposeScope();
