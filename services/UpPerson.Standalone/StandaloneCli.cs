@@ -1,3 +1,6 @@
+using System.CommandLine;
+using UpPerson.Standalone.Commands;
+
 namespace UpPerson.Standalone;
 
 /// <summary>Entry point of the <c>upperson</c> command line.</summary>
@@ -5,7 +8,14 @@ public static class StandaloneCli
 {
     public static Task<int> RunAsync(string[] args)
     {
-        Console.Error.WriteLine("upperson: commands are not wired yet.");
-        return Task.FromResult(2);
+        var root = new RootCommand(
+            "UpPerson standalone: index surveillance video and search it by a text description of a person. " +
+            "Exit codes: 0 success, 1 error, 3 finished in part (truncated video), 130 cancelled.")
+        {
+            SearchCommand.Create(),
+            StatsCommand.Create(),
+        };
+
+        return root.Parse(args).InvokeAsync();
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -13,6 +14,9 @@ public static class ModelManifestJson
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         RespectRequiredConstructorParameters = true,
         RespectNullableAnnotations = true,
+
+        // model.json is read by people too; keep '+' and non-ASCII text unescaped.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public static string Serialize(ModelManifest manifest) => JsonSerializer.Serialize(manifest, Options);

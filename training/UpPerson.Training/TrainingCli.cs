@@ -12,6 +12,7 @@ public static class TrainingCli
         {
             DescribeCommand.Create(),
             ExportCommand.Create(),
+            ImportClipCommand.Create(),
         };
 
         return root.Parse(args).InvokeAsync();

@@ -75,7 +75,7 @@ public static class ModelBundleWriter
                 .ToDictionary(name => name!, name => BundleFileHash.ComputeSha256Hex(Path.Combine(staging, name!)), StringComparer.Ordinal);
 
             var manifest = CreateManifest(model, request, files);
-            File.WriteAllText(Path.Combine(staging, ModelManifest.FileName), ModelManifestJson.Serialize(manifest), Encoding.UTF8);
+            File.WriteAllText(Path.Combine(staging, ModelManifest.FileName), ModelManifestJson.Serialize(manifest));
 
             if (Directory.Exists(output))
             {

@@ -6,6 +6,8 @@ using UpPerson.Model.Configuration;
 using UpPerson.Model.Modules;
 using UpPerson.Model.Petl;
 
+using UpPerson.Cli;
+
 namespace UpPerson.Training.Commands;
 
 /// <summary><c>describe</c>: trainable and total parameter counts of a preset at full size.</summary>

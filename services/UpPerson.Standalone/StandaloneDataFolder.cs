@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Logging;
+using UpPerson.Storage.Embedded;
+
+namespace UpPerson.Standalone;
+
+/// <summary>
+/// Layout of the standalone data folder: the embedded store (<c>sightings.db</c>, per-model vector
+/// indexes) at the top and JPEG crops under <c>crops/</c>.
+/// </summary>
+public sealed class StandaloneDataFolder
+{
+    public StandaloneDataFolder(string root)
+    {
+        if (string.IsNullOrWhiteSpace(root))
+        {
+            throw new ArgumentException("--data is empty; give the folder that holds (or will hold) the index.");
+        }
+
+        Root = Path.GetFullPath(root);
+    }
+
+    public string Root { get; }
+
+    public string CropsRoot => Path.Combine(Root, "crops");
+
+    /// <summary>Absolute path of a crop stored under a relative <see cref="Contracts.Sighting.CropPath"/>.</summary>
+    public string ResolveCrop(string relativeCropPath) => Path.GetFullPath(Path.Combine(CropsRoot, relativeCropPath));
+
+    /// <summary>Opens the store; with <paramref name="mustExist"/> a folder never indexed is an error.</summary>
+    public Task<EmbeddedSightingStore> OpenStoreAsync(ILoggerFactory loggers, bool mustExist, CancellationToken cancellationToken)
+    {
+        if (mustExist && !File.Exists(Path.Combine(Root, EmbeddedSightingStore.DatabaseFileName)))
+        {
+            throw new DirectoryNotFoundException(
+                $"No index found in '{Root}' ({EmbeddedSightingStore.DatabaseFileName} is missing). Index a video first with 'upperson index --data {Root} …'.");
+        }
+
+        var options = new EmbeddedSightingStoreOptions { DataDirectory = Root };
+        return EmbeddedSightingStore.OpenAsync(options, loggers.CreateLogger<EmbeddedSightingStore>(), cancellationToken);
+    }
+}
