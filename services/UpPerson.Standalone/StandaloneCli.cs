@@ -12,6 +12,7 @@ public static class StandaloneCli
             "UpPerson standalone: index surveillance video and search it by a text description of a person. " +
             "Exit codes: 0 success, 1 error, 3 finished in part (truncated video), 130 cancelled.")
         {
+            IndexCommand.Create(),
             SearchCommand.Create(),
             StatsCommand.Create(),
         };

@@ -37,8 +37,8 @@ internal static class StatsCommand
                 {
                     ["cameraId"] = camera.CameraId,
                     ["sightings"] = camera.SightingCount,
-                    ["firstSeenUtc"] = camera.FirstSeenUtc.ToUniversalTime().ToString("O"),
-                    ["lastSeenUtc"] = camera.LastSeenUtc.ToUniversalTime().ToString("O"),
+                    ["firstSeenUtc"] = UtcTime.Format(camera.FirstSeenUtc),
+                    ["lastSeenUtc"] = UtcTime.Format(camera.LastSeenUtc),
                 }).ToArray()),
                 ["collections"] = new JsonArray(stats.Collections.Select(collection => (JsonNode)new JsonObject
                 {
@@ -47,7 +47,7 @@ internal static class StatsCommand
                     ["embeddings"] = collection.EmbeddingCount,
                 }).ToArray()),
             };
-            Console.WriteLine(document.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            Console.WriteLine(document.ToJsonString(CliJson.Options));
             return CommandErrors.Success;
         }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using UpPerson.Cli;
 
 namespace UpPerson.Standalone.Search;
 
@@ -18,7 +19,7 @@ public static class SearchResultJson
                 ["rank"] = rank++,
                 ["sightingId"] = sighting.Id,
                 ["cameraId"] = sighting.CameraId,
-                ["timestampUtc"] = sighting.TimestampUtc.ToUniversalTime().ToString("O"),
+                ["timestampUtc"] = UtcTime.Format(sighting.TimestampUtc),
                 ["frameIndex"] = sighting.FrameIndex,
                 ["box"] = new JsonObject
                 {
@@ -41,11 +42,11 @@ public static class SearchResultJson
             ["randomInitModel"] = outcome.RandomInitModel,
             ["tokenCount"] = outcome.TokenCount,
             ["cameras"] = new JsonArray(outcome.CameraFilter.Select(camera => (JsonNode)camera).ToArray()),
-            ["fromUtc"] = outcome.FromUtc?.ToUniversalTime().ToString("O"),
-            ["toUtc"] = outcome.ToUtc?.ToUniversalTime().ToString("O"),
+            ["fromUtc"] = UtcTime.Format(outcome.FromUtc),
+            ["toUtc"] = UtcTime.Format(outcome.ToUtc),
             ["elapsedMs"] = Math.Round(outcome.Elapsed.TotalMilliseconds, 1),
             ["results"] = results,
         };
-        return document.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        return document.ToJsonString(CliJson.Options);
     }
 }

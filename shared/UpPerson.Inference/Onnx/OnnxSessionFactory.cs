@@ -166,7 +166,7 @@ public sealed class OnnxSessionFactory
             _cudaUnavailableReason =
                 $"{exception.Message}. Microsoft.ML.OnnxRuntime.Gpu needs the CUDA runtime, cuBLAS and cuDNN libraries of its CUDA major version "
                 + "on the library path; ONNX Runtime's own log on standard error names the file it could not load.";
-            _logger.CudaUnavailable(_cudaUnavailableReason, exception);
+            _logger.CudaUnavailable(_cudaUnavailableReason);
             return OnnxExecutionProvider.Cpu;
         }
     }

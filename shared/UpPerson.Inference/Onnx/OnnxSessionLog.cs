@@ -7,7 +7,7 @@ internal static partial class OnnxSessionLog
 {
     [LoggerMessage(EventId = 1100, Level = LogLevel.Warning,
         Message = "CUDA execution provider unavailable, using the CPU: {Reason}")]
-    public static partial void CudaUnavailable(this ILogger logger, string reason, Exception exception);
+    public static partial void CudaUnavailable(this ILogger logger, string reason);
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Information,
         Message = "ONNX Runtime sessions use the {Provider} execution provider (forced CPU: {ForceCpu}, intra-op threads: {IntraOpThreadCount})")]

@@ -68,7 +68,7 @@ internal static class DescribeCommand
                 ["trainablePercent"] = Math.Round(100.0 * trainable / total, 2),
                 ["groups"] = groups,
             };
-            Console.WriteLine(document.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            Console.WriteLine(document.ToJsonString(CliJson.Options));
             return 0;
         }
 

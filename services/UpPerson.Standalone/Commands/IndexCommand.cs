@@ -1,0 +1,149 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using UpPerson.Cli;
+using UpPerson.Inference;
+using UpPerson.Ingest;
+
+namespace UpPerson.Standalone.Commands;
+
+/// <summary><c>index</c>: detects people in a video, embeds their crops and stores the sightings.</summary>
+internal static class IndexCommand
+{
+    public static Command Create()
+    {
+        var bundle = new Option<string>("--bundle") { Description = "Model bundle folder whose image encoder embeds the crops.", Required = true };
+        var data = new Option<string>("--data") { Description = "Data folder for the index and the crops (created when missing).", Required = true };
+        var source = new Option<string>("--source") { Description = "Video file path, file:// URI or stream URL (rtsp://, http://).", Required = true };
+        var camera = new Option<string>("--camera") { Description = "Camera id the sightings are filed under.", Required = true };
+        var sampleFps = new Option<double>("--sample-fps") { Description = "Frames per second of stream time passed to the detector.", DefaultValueFactory = _ => 2.0 };
+        var start = new Option<string?>("--start") { Description = "UTC time of the video's first frame (ISO 8601). Default for files: the file's last-write time." };
+        var batchSize = new Option<int>("--batch-size") { Description = "Crops embedded per ONNX Runtime run.", DefaultValueFactory = _ => 16 };
+        var cpu = new Option<bool>("--cpu") { Description = "Run ONNX Runtime on the CPU even when CUDA is available." };
+        var verbose = new Option<bool>("--verbose") { Description = "Log component start-up and stage details to stderr." };
+
+        var command = new Command("index", "Index a video file or stream as one camera: detect people, embed crops, store sightings.")
+        {
+            bundle, data, source, camera, sampleFps, start, batchSize, cpu, verbose,
+        };
+        command.SetAction((parseResult, cancellationToken) => CommandErrors.RunAsync(() => RunAsync(
+            new IndexArguments(
+                parseResult.GetValue(bundle)!,
+                parseResult.GetValue(data)!,
+                parseResult.GetValue(source)!,
+                parseResult.GetValue(camera)!,
+                parseResult.GetValue(sampleFps),
+                ParseStart(parseResult.GetValue(start)),
+                parseResult.GetValue(batchSize),
+                parseResult.GetValue(cpu),
+                parseResult.GetValue(verbose)),
+            cancellationToken)));
+        return command;
+    }
+
+    private sealed record IndexArguments(
+        string Bundle, string Data, string Source, string Camera, double SampleFps, DateTimeOffset? Start, int BatchSize, bool Cpu, bool Verbose);
+
+    private static async Task<int> RunAsync(IndexArguments arguments, CancellationToken cancellationToken)
+    {
+        using var loggers = CliLogging.Create(arguments.Verbose);
+        var data = new StandaloneDataFolder(arguments.Data);
+        var pipelineOptions = new IngestPipelineOptions { CameraId = arguments.Camera, BatchSize = arguments.BatchSize };
+        var sourceOptions = new VideoSourceOptions { SampleFramesPerSecond = arguments.SampleFps, RecordingStartUtc = arguments.Start };
+        pipelineOptions.Validate();
+        sourceOptions.Validate();
+
+        var bundle = BundleLoading.Load(arguments.Bundle, loggers, cancellationToken);
+        using var source = VideoFileSource.Open(arguments.Source, sourceOptions, loggers.CreateLogger<VideoFileSource>());
+        using var encoder = new OnnxImageEncoder(
+            bundle,
+            BundleLoading.CreateSessionFactory(loggers, arguments.Cpu),
+            new OnnxImageEncoderOptions { MaxBatchSize = arguments.BatchSize },
+            loggers.CreateLogger<OnnxImageEncoder>());
+        using var detector = new HogPersonDetector(new HogDetectorOptions());
+        var cropStore = new CropStore(new CropStoreOptions { RootDirectory = data.CropsRoot });
+        await using var store = await data.OpenStoreAsync(loggers, mustExist: false, cancellationToken);
+
+        Console.Error.WriteLine(
+            $"Indexing {source.Stream.Location} as camera '{arguments.Camera}' ({source.Stream.Width}x{source.Stream.Height}, " +
+            $"{source.Stream.FramesPerSecond:F1} fps, {DescribeFrameCount(source.Stream.DeclaredFrameCount)}) with model {bundle.ModelId} on {encoder.ExecutionProvider}.");
+        var pipeline = new IngestPipeline(pipelineOptions, detector, encoder, cropStore, store, loggers.CreateLogger<IngestPipeline>());
+        var summary = await pipeline.RunAsync(source, new ConsoleProgress(source.Stream.DeclaredFrameCount), cancellationToken);
+
+        if (!Console.IsErrorRedirected)
+        {
+            Console.Error.WriteLine();
+        }
+
+        PrintSummary(summary, data, bundle.ModelId);
+        return summary.End switch
+        {
+            StreamEnd.Completed => CommandErrors.Success,
+            StreamEnd.Truncated => ReportTruncation(summary),
+            _ => CommandErrors.Cancelled,
+        };
+    }
+
+    private static int ReportTruncation(IngestSummary summary)
+    {
+        Console.Error.WriteLine(
+            $"warning: the video is {summary.DescribeEnd()}: it ends early or is damaged after that point. " +
+            $"The {summary.SightingsWritten} sightings from the frames read are indexed; re-encode or re-copy the file to index the rest.");
+        return CommandErrors.Partial;
+    }
+
+    private static void PrintSummary(IngestSummary summary, StandaloneDataFolder data, string modelId)
+    {
+        var seconds = Math.Max(summary.Elapsed.TotalSeconds, 1e-9);
+        Console.WriteLine($"Indexed camera '{summary.CameraId}' from {summary.Location}: {summary.DescribeEnd()}.");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  frames read {summary.FramesRead}, sampled {summary.FramesSampled}, detections {summary.Detections}, " +
+            $"crops kept {summary.CropsKept} (skipped {summary.CropsSkipped}, discarded {summary.CropsDiscarded}), sightings written {summary.SightingsWritten}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {summary.Elapsed.TotalSeconds:F1} s: {summary.FramesRead / seconds:F1} frames/s, {summary.SightingsWritten / seconds:F2} sightings/s; model {modelId}; data {data.Root}"));
+    }
+
+    private static string DescribeFrameCount(long? declared) =>
+        declared is > 0 ? $"{declared} frames declared" : "length unknown";
+
+    private static DateTimeOffset? ParseStart(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (!DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+        {
+            throw new ArgumentException($"--start '{value}' is not a date and time; use ISO 8601 such as 2026-12-04T10:00:00Z.");
+        }
+
+        return parsed;
+    }
+
+    /// <summary>Progress on stderr at most once a second: one rewritten line on a terminal, plain lines otherwise.</summary>
+    private sealed class ConsoleProgress(long? declaredFrames) : IProgress<IngestProgress>
+    {
+        private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+        private readonly bool _terminal = !Console.IsErrorRedirected;
+        private readonly Lock _gate = new();
+        private TimeSpan? _lastReport;
+
+        public void Report(IngestProgress value)
+        {
+            lock (_gate)
+            {
+                if (_lastReport is { } last && value.Elapsed - last < Interval)
+                {
+                    return;
+                }
+
+                _lastReport = value.Elapsed;
+                var total = declaredFrames is > 0 ? string.Create(CultureInfo.InvariantCulture, $"/{declaredFrames} ({100.0 * value.FramesRead / declaredFrames.Value:F0} %)") : string.Empty;
+                var line = string.Create(CultureInfo.InvariantCulture,
+                    $"  frames {value.FramesRead}{total}, detections {value.Detections}, crops {value.CropsKept}, sightings {value.SightingsWritten}, {value.FramesPerSecond:F1} frames/s");
+                Console.Error.Write(_terminal ? $"\r{line,-110}" : line + Environment.NewLine);
+            }
+        }
+    }
+}
