@@ -15,6 +15,7 @@ public static class StandaloneCli
             IndexCommand.Create(),
             SearchCommand.Create(),
             StatsCommand.Create(),
+            BenchmarkCommand.Create(),
         };
 
         return root.Parse(args).InvokeAsync();
