@@ -13,6 +13,8 @@ public static class TrainingCli
             DescribeCommand.Create(),
             ExportCommand.Create(),
             ImportClipCommand.Create(),
+            TrainCommand.Create(),
+            EvalCommand.Create(),
         };
 
         return root.Parse(args).InvokeAsync();

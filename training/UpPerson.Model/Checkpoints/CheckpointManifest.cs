@@ -52,4 +52,4 @@ public sealed record CheckpointManifest
 /// <param name="Source">Where the weights came from, for example an imported CLIP checkpoint.</param>
 /// <param name="RandomInit">True when no pretrained weights were loaded.</param>
 /// <param name="Seed">Seed of the random initialisation, when there was one.</param>
-public sealed record BaseWeightsReference(string File, string Sha256, string Source, bool RandomInit, long? Seed);
+public sealed record BaseWeightsReference(string File, string Sha256, string Source, bool RandomInit, long? Seed = null);

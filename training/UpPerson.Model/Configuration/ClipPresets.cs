@@ -31,12 +31,23 @@ public static class ClipPresets
         new TextTowerConfig(VocabSize: 49408, ContextLength: 77, Width: 32, Layers: 2, Heads: 4),
         EmbedDim: 16);
 
-    public static IReadOnlyList<string> Names { get; } = ["tiny", "vit-b16", "vit-l14"];
+    /// <summary>
+    /// A small CLIP for CPU experiments on synthetic data (about 3.7 M parameters, most in the token
+    /// embedding): 96 x 32 crops in 8-pixel patches, width 96 and 64, three blocks per tower.
+    /// </summary>
+    public static ClipConfig Small { get; } = new(
+        "small",
+        new VisionTowerConfig(ImageHeight: 96, ImageWidth: 32, PatchSize: 8, Width: 96, Layers: 3, Heads: 4, PretrainedGridSize: 4),
+        new TextTowerConfig(VocabSize: 49408, ContextLength: 77, Width: 64, Layers: 3, Heads: 4),
+        EmbedDim: 64);
+
+    public static IReadOnlyList<string> Names { get; } = ["tiny", "small", "vit-b16", "vit-l14"];
 
     /// <summary>Finds a preset by name; the error lists the known names.</summary>
     public static ClipConfig Get(string name) => name switch
     {
         "tiny" => Tiny,
+        "small" => Small,
         "vit-b16" => VitB16,
         "vit-l14" => VitL14,
         _ => throw new ArgumentException(

@@ -40,7 +40,10 @@ public static class UpPersonPresets
     /// <summary>The tiny backbone with every module on, small rank and prefix, for tests.</summary>
     public static UpPersonPreset Tiny { get; } = new("tiny", ClipPresets.Tiny, PetlConfig.Both(loraRank: 4, prefixLength: 2), 1e-3);
 
-    public static IReadOnlyList<string> Names { get; } = ["cuhk-pedes", "icfg-pedes", "rstpreid", "tiny", "vit-b16", "vit-l14"];
+    /// <summary>The small backbone with every module on (r 8, P 4), for CPU experiments on synthetic data.</summary>
+    public static UpPersonPreset Small { get; } = new("small", ClipPresets.Small, PetlConfig.Both(loraRank: 8, prefixLength: 4), 1e-3);
+
+    public static IReadOnlyList<string> Names { get; } = ["cuhk-pedes", "icfg-pedes", "rstpreid", "tiny", "small", "vit-b16", "vit-l14"];
 
     /// <summary>Finds a preset by name; the error lists the known names.</summary>
     public static UpPersonPreset Get(string name) => name switch
@@ -49,6 +52,7 @@ public static class UpPersonPresets
         "icfg-pedes" => IcfgPedes,
         "rstpreid" => RstpReid,
         "tiny" => Tiny,
+        "small" => Small,
         "vit-b16" => VitB16,
         "vit-l14" => VitL14,
         _ => throw new ArgumentException(

@@ -7,6 +7,7 @@ using UpPerson.Model.Checkpoints;
 using UpPerson.Model.Configuration;
 using UpPerson.Model.Export;
 using UpPerson.Model.Modules;
+using UpPerson.Model.Training;
 
 using UpPerson.Cli;
 
@@ -24,7 +25,7 @@ internal static class ExportCommand
         var clip = new Option<string?>("--clip") { Description = $"With --preset, replace the backbone: {string.Join(", ", ClipPresets.Names)}." };
         var randomInit = new Option<bool>("--random-init") { Description = "Confirm that a --preset model gets random backbone weights (search results will be meaningless)." };
         var seed = new Option<long>("--seed") { Description = "Seed of the random initialisation.", DefaultValueFactory = _ => 1 };
-        var checkpoint = new Option<string?>("--checkpoint") { Description = "Export a checkpoint folder written by import-clip or train." };
+        var checkpoint = new Option<string?>("--checkpoint") { Description = "Export a checkpoint folder written by import-clip or train, or a run folder (its selected epoch)." };
         var output = new Option<string>("--out") { Description = "Bundle folder to write; an earlier bundle there is replaced.", Required = true };
         var fp16 = new Option<bool>("--fp16") { Description = "Store weight matrices in float16 (half the size; arithmetic stays float32)." };
         var version = new Option<string?>("--version") { Description = "Version label recorded in model.json (default: export time, UTC)." };
@@ -86,8 +87,9 @@ internal static class ExportCommand
                 throw new ArgumentException("--clip and --random-init apply to --preset only; a checkpoint carries its own configuration.");
             }
 
-            Console.Error.WriteLine($"Loading checkpoint {checkpoint}…");
-            var (loaded, manifest) = PetlCheckpoint.Load(checkpoint!);
+            var resolved = TrainingRunFolder.ResolveCheckpoint(checkpoint!);
+            Console.Error.WriteLine($"Loading checkpoint {resolved}…");
+            var (loaded, manifest) = PetlCheckpoint.Load(resolved);
             model = loaded;
             var baseWeights = manifest.BaseWeights;
             request = new BundleExportRequest(output, precision, version, baseWeights.RandomInit, baseWeights.Source, baseWeights.Sha256, baseWeights.Seed, manifest.Preset);
