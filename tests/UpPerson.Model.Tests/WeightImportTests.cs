@@ -57,6 +57,26 @@ public sealed class WeightImportTests : IDisposable
     }
 
     [Fact]
+    public void Read_StateDictWrappedUnderStateDictKey_Unwraps()
+    {
+        using var source = TinyModels.Create(PetlConfig.Disabled, seed: 35);
+        var inner = new Hashtable();
+        foreach (var (name, tensor) in CheckpointLayouts.ToHuggingFace(source))
+        {
+            inner[name] = tensor;
+        }
+
+        var path = Path.Combine(_folder, "wrapped.pth");
+        PyTorchPickler.PickleStateDict(path, new Hashtable { ["state_dict"] = inner, ["epoch"] = 3L });
+        using var imported = TinyModels.Create(PetlConfig.Disabled, seed: 81);
+
+        var layout = ClipWeightImporter.LoadInto(imported, ClipCheckpointReader.Read(path), path);
+
+        Assert.Equal(ClipCheckpointLayout.HuggingFace, layout);
+        Assert.Equal(PetlCheckpoint.ComputeBaseHash(source), PetlCheckpoint.ComputeBaseHash(imported));
+    }
+
+    [Fact]
     public void LoadInto_SquarePretrainedGrid_ResizesPositions()
     {
         using var source = TinyModels.Create(PetlConfig.Disabled, seed: 33);
