@@ -13,7 +13,7 @@ public sealed class StandaloneDataFolder
     {
         if (string.IsNullOrWhiteSpace(root))
         {
-            throw new ArgumentException("--data is empty; give the folder that holds (or will hold) the index.");
+            throw new ArgumentException("--data is empty; give the folder for the index and crops (it is created when missing).");
         }
 
         Root = Path.GetFullPath(root);

@@ -4,7 +4,7 @@ namespace UpPerson.Cli;
 
 /// <summary>
 /// Turns expected failures into one readable line on stderr and a non-zero exit code, so scripts
-/// can tell bad input (exit 1) from success (0); a bug still surfaces with its stack trace.
+/// can tell bad input (exit 1) from success (0). A bug still surfaces with its stack trace.
 /// </summary>
 public static class CommandErrors
 {
@@ -13,7 +13,7 @@ public static class CommandErrors
     /// <summary>Bad input or an environment problem the message explains.</summary>
     public const int Failure = 1;
 
-    /// <summary>The work was done only in part (for example a truncated video); the message says how far.</summary>
+    /// <summary>The work was done only in part (for example a truncated video); the message reports how far it got.</summary>
     public const int Partial = 3;
 
     /// <summary>Stopped by Ctrl+C; what was finished before is kept.</summary>

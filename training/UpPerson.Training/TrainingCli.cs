@@ -15,6 +15,7 @@ public static class TrainingCli
             ImportClipCommand.Create(),
             TrainCommand.Create(),
             EvalCommand.Create(),
+            SynthCommand.Create(),
         };
 
         return root.Parse(args).InvokeAsync();

@@ -4,7 +4,8 @@ namespace UpPerson.Model.Configuration;
 /// <param name="Prefix">S-Prefix: learnable key and value tokens inserted after position 0.</param>
 /// <param name="PrefixLength">Prefix tokens P per block.</param>
 /// <param name="PrefixBoostInit">Initial S-Prefix boost Sp, the factor applied to the attention the
-/// prefix receives after the softmax. 10 follows the paper; the authors' current code uses 100.</param>
+/// prefix receives after the softmax. 10 is the value in the UP-Person paper (Liu et al., TCSVT 2025);
+/// the authors' current code uses 100, and 500 is reported to diverge.</param>
 /// <param name="Lora">LoRA on the key and value projections.</param>
 /// <param name="LoraRank">LoRA rank r.</param>
 /// <param name="Adapter">L-Adapters beside both LayerNorms of every block.</param>

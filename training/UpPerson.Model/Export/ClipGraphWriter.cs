@@ -12,7 +12,7 @@ namespace UpPerson.Model.Export;
 /// </summary>
 internal sealed class ClipGraphWriter
 {
-    // Matrices at or above this size are stored in float16 by the fp16 variant; smaller tensors
+    // The fp16 variant stores matrices of at least this many elements in float16. Smaller tensors
     // (biases, LayerNorm parameters, scalars) stay float32 because they cost little and are sensitive.
     private const long Fp16MinimumElements = 4096;
 

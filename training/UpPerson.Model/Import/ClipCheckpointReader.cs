@@ -133,7 +133,7 @@ public static class ClipCheckpointReader
 
         if (result.Count == 0)
         {
-            throw new InvalidDataException($"'{path}' holds no tensors at its top level or under {string.Join(", ", WrapperKeys)}.");
+            throw new InvalidDataException($"'{path}' contains no tensors at its top level or under {string.Join(", ", WrapperKeys)}.");
         }
 
         return result;

@@ -2,7 +2,7 @@ using UpPerson.Datasets;
 
 namespace UpPerson.Model.Retrieval;
 
-/// <summary>Embeds a split's images and captions for evaluation, whichever runtime holds the model.</summary>
+/// <summary>Embeds a split's images and captions for evaluation, whichever runtime runs the model.</summary>
 public interface IRetrievalEmbedder
 {
     /// <summary>One L2-normalised embedding per record's image, in record order.</summary>

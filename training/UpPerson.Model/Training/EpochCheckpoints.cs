@@ -8,7 +8,7 @@ using static TorchSharp.torch;
 namespace UpPerson.Model.Training;
 
 /// <summary>
-/// Writes and reads the per-epoch checkpoint folders of a run. Each holds a regular PETL checkpoint
+/// Writes and reads the per-epoch checkpoint folders of a run. Each contains a regular PETL checkpoint
 /// (so <c>export --checkpoint</c> takes it as is) plus the optimiser state, the ID classifier when
 /// used, and <c>state.json</c>, written last, marking the folder complete.
 /// </summary>
@@ -91,7 +91,7 @@ internal static class EpochCheckpoints
     }
 
     /// <summary>
-    /// With full fine-tuning every epoch folder holds a whole backbone; keep only the epochs the
+    /// With full fine-tuning every epoch folder contains a whole backbone; keep only the epochs the
     /// summary points at and the last one.
     /// </summary>
     public static void PruneFullFineTuning(TrainingRunFolder run, TrainingSummary summary)

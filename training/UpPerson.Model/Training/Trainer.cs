@@ -30,7 +30,7 @@ public sealed class Trainer(ILogger logger)
         var run = new TrainingRunFolder(options.RunDirectory);
         if (run.IsRun)
         {
-            throw new InvalidOperationException($"'{run.Root}' already holds a training run. Continue it with --resume {run.Root}, or choose another --out folder.");
+            throw new InvalidOperationException($"'{run.Root}' already contains a training run. Continue it with --resume {run.Root}, or choose another --out folder.");
         }
 
         var dataset = LoadDataset(options, cancellationToken);
