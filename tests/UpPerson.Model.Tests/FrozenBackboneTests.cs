@@ -1,5 +1,6 @@
 using TorchSharp;
 using UpPerson.Model.Configuration;
+using UpPerson.Model.Optimization;
 using UpPerson.Model.Petl;
 using static TorchSharp.torch;
 
@@ -18,19 +19,19 @@ public sealed class FrozenBackboneTests
             .Where(p => !PetlParameters.IsTrainable(p.name))
             .ToDictionary(p => p.name, p => p.parameter.detach().clone());
         var trainableBefore = trainable.ToDictionary(p => p.Name, p => p.Parameter.detach().clone());
-        using var optimizer = torch.optim.Adam(trainable.Select(p => p.Parameter), lr: 1e-2, eps: 1e-3, weight_decay: 4e-5);
+        using var optimizer = UpPersonOptimizer.Create(trainable, new AdamSettings { LearningRate = 1e-2 });
         using var pixels = TinyModels.Pixels(4);
         using var ids = TinyModels.TokenIds(4);
 
         for (var step = 0; step < 2; step++)
         {
             using var scope = torch.NewDisposeScope();
-            optimizer.zero_grad();
+            optimizer.ZeroGrad();
             var image = nn.functional.normalize(model.EncodeImage(pixels), dim: -1);
             var text = nn.functional.normalize(model.EncodeText(ids), dim: -1);
-            var loss = nn.functional.cross_entropy(image.matmul(text.t()) * 50, torch.arange(4));
+            var loss = nn.functional.cross_entropy(image.matmul(text.t()).Times(50), torch.arange(4));
             loss.backward();
-            optimizer.step();
+            optimizer.Step();
 
             if (step == 0)
             {

@@ -14,7 +14,7 @@ public sealed class LoraMergeTests
         using (torch.no_grad())
         {
             layer.LoraB!.normal_(0, 0.5);
-            layer.LoraScale!.fill_(0.7f);
+            layer.LoraScale!.FillWith(0.7f);
             layer.Bias.normal_(0, 0.1);
         }
 

@@ -110,7 +110,7 @@ public sealed class OnnxParityTests : IDisposable
         var generator = new Generator(23);
         foreach (var (_, tensor) in Checkpoints.PetlCheckpoint.AdapterTensors(model))
         {
-            tensor.add_(torch.randn(tensor.shape, generator: generator) * 0.05);
+            tensor.add_(torch.randn(tensor.shape, generator: generator).Times(0.05));
         }
     }
 

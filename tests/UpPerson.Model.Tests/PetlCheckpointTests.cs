@@ -119,7 +119,7 @@ public sealed class PetlCheckpointTests : IDisposable
         var generator = new Generator((ulong)seed);
         foreach (var tensor in tensors)
         {
-            tensor.add_(torch.randn(tensor.shape, generator: generator) * 0.1);
+            tensor.add_(torch.randn(tensor.shape, generator: generator).Times(0.1));
         }
     }
 }

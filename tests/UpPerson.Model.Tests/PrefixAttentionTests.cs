@@ -62,9 +62,9 @@ public sealed class PrefixAttentionTests
         using (torch.no_grad())
         {
             attention.KProj.LoraB!.normal_(0, 0.1);
-            attention.Prefix!.KeyScale.fill_(1.5f);
-            attention.Prefix.ValueScale.fill_(0.5f);
-            attention.Prefix.Boost.fill_(3f);
+            attention.Prefix!.KeyScale.FillWith(1.5f);
+            attention.Prefix.ValueScale.FillWith(0.5f);
+            attention.Prefix.Boost.FillWith(3f);
         }
 
         using var input = torch.randn(1, length, width);
@@ -105,10 +105,10 @@ public sealed class PrefixAttentionTests
         attention.VProj.Bias.zero_();
         attention.OutProj.bias!.zero_();
         attention.Prefix!.Keys.copy_(torch.tensor(new float[] { 0.5f, 0.5f }, [1, 2]));
-        attention.Prefix.KeyScale.fill_(2f);
+        attention.Prefix.KeyScale.FillWith(2f);
         attention.Prefix.Values.copy_(torch.tensor(new float[] { 1f, -1f }, [1, 2]));
-        attention.Prefix.ValueScale.fill_(1f);
-        attention.Prefix.Boost.fill_(10f);
+        attention.Prefix.ValueScale.FillWith(1f);
+        attention.Prefix.Boost.FillWith(10f);
         return attention;
     }
 

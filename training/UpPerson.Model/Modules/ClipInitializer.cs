@@ -74,7 +74,7 @@ public static class ClipInitializer
 
     private static void ResetLayerNorm(TorchSharp.Modules.LayerNorm norm)
     {
-        norm.weight!.fill_(1);
+        nn.init.ones_(norm.weight!);
         norm.bias!.zero_();
     }
 }

@@ -38,6 +38,18 @@ public sealed class LAdapter : nn.Module<Tensor, Tensor>
         RegisterComponents();
     }
 
+    /// <summary>Draws the down projection again from <paramref name="generator"/>; everything else starts at its fixed value.</summary>
+    public void Reset(Generator generator)
+    {
+        using var noGrad = torch.no_grad();
+        var bound = 1.0 / Math.Sqrt(down.weight!.shape[1]);
+        down.weight!.uniform_(-bound, bound, generator);
+        nn.init.zeros_(down.bias!);
+        nn.init.zeros_(up.weight!);
+        nn.init.zeros_(up.bias!);
+        nn.init.ones_(scale);
+    }
+
     public Linear Down => down;
 
     public Linear Up => up;

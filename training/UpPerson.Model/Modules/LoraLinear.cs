@@ -53,6 +53,21 @@ public sealed class LoraLinear : nn.Module<Tensor, Tensor>
 
     public int Rank { get; }
 
+    /// <summary>Draws A again from <paramref name="generator"/> and sets B to 0 and the scale to 1.</summary>
+    public void ResetLora(Generator generator)
+    {
+        if (lora_A is null || lora_B is null || lora_scale is null)
+        {
+            return;
+        }
+
+        using var noGrad = torch.no_grad();
+        var bound = 1.0 / Math.Sqrt(lora_A.shape[1]);
+        lora_A.uniform_(-bound, bound, generator);
+        nn.init.zeros_(lora_B);
+        nn.init.ones_(lora_scale);
+    }
+
     public Parameter Weight => weight;
 
     public Parameter Bias => bias;

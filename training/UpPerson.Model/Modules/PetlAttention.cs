@@ -27,7 +27,9 @@ public sealed class PetlAttention : nn.Module<Tensor, Tensor?, Tensor>
 
     private readonly int _heads;
     private readonly int _headDim;
-    private readonly double _scoreScale;
+    // A field rather than a temporary: TorchSharp leaves implicitly converted scalars to the garbage
+    // collector, which can free one while libtorch still reads it.
+    private readonly Scalar _scoreScale;
 
     public PetlAttention(int width, int heads, TowerPetlConfig petl)
         : base(nameof(PetlAttention))
@@ -44,7 +46,7 @@ public sealed class PetlAttention : nn.Module<Tensor, Tensor?, Tensor>
 
         _heads = heads;
         _headDim = width / heads;
-        _scoreScale = 1.0 / Math.Sqrt(_headDim);
+        _scoreScale = (1.0 / Math.Sqrt(_headDim)).ToScalar();
         RegisterComponents();
     }
 
@@ -80,7 +82,7 @@ public sealed class PetlAttention : nn.Module<Tensor, Tensor?, Tensor>
         }
 
         // [batch, heads, L, L + P]
-        var scores = q.matmul(k.transpose(-2, -1)) * _scoreScale;
+        var scores = q.matmul(k.transpose(-2, -1)).mul(_scoreScale);
         if (additiveMask is not null)
         {
             scores = scores + additiveMask;

@@ -37,9 +37,21 @@ public sealed class PrefixTuning : nn.Module
 
         key_scale = new Parameter(torch.ones(Array.Empty<long>()));
         value_scale = new Parameter(torch.ones(Array.Empty<long>()));
-        boost = new Parameter(torch.full(Array.Empty<long>(), boostInit));
+        using var boostValue = boostInit.ToScalar();
+        boost = new Parameter(torch.full(Array.Empty<long>(), boostValue));
         Length = length;
         RegisterComponents();
+    }
+
+    /// <summary>Draws the tokens again from <paramref name="generator"/> and resets the scalars to their initial values.</summary>
+    public void Reset(Generator generator, float boostInit)
+    {
+        using var noGrad = torch.no_grad();
+        keys.uniform_(0, 0.01, generator);
+        values.uniform_(0, 0.01, generator);
+        nn.init.ones_(key_scale);
+        nn.init.ones_(value_scale);
+        nn.init.constant_(boost, boostInit);
     }
 
     /// <summary>Prefix length P.</summary>

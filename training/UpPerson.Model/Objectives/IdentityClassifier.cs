@@ -18,6 +18,9 @@ public sealed class IdentityClassifier : nn.Module<Tensor, Tensor>
     private readonly Linear classifier;
 #pragma warning restore IDE1006
 
+    /// <summary>Standard deviation of the initial classifier weights.</summary>
+    public const double InitialStd = 0.001;
+
     /// <param name="embeddingDimension">Width D of the shared embedding space, 512 for ViT-B/16.</param>
     /// <param name="classCount">Number of training person ids; ids must lie in [0, classCount).</param>
     public IdentityClassifier(int embeddingDimension, int classCount)
@@ -28,7 +31,7 @@ public sealed class IdentityClassifier : nn.Module<Tensor, Tensor>
         classifier = nn.Linear(embeddingDimension, classCount);
         using (torch.no_grad())
         {
-            nn.init.normal_(classifier.weight!, std: 0.001);
+            nn.init.normal_(classifier.weight!, std: InitialStd);
             nn.init.zeros_(classifier.bias!);
         }
 
@@ -59,7 +62,8 @@ public sealed class IdentityClassifier : nn.Module<Tensor, Tensor>
         var targets = personIds.to(imageEmbeddings.device);
         var imageLoss = nn.functional.cross_entropy(forward(imageEmbeddings), targets);
         var textLoss = nn.functional.cross_entropy(forward(textEmbeddings), targets);
-        return ((imageLoss + textLoss) / 2).MoveToOuterDisposeScope();
+        using var two = 2.0.ToScalar();
+        return (imageLoss + textLoss).div(two).MoveToOuterDisposeScope();
     }
 
     // Out-of-range targets make cross_entropy fail with an opaque native error, or a device assert on CUDA.
@@ -74,5 +78,13 @@ public sealed class IdentityClassifier : nn.Module<Tensor, Tensor>
                 "Remap the training ids to 0..K−1 and build the classifier with K classes.",
                 nameof(personIds));
         }
+    }
+
+    /// <summary>Draws the weights again from <paramref name="generator"/> and zeroes the bias.</summary>
+    public void Reset(Generator generator)
+    {
+        using var noGrad = torch.no_grad();
+        classifier.weight!.normal_(0, InitialStd, generator);
+        nn.init.zeros_(classifier.bias!);
     }
 }

@@ -29,11 +29,13 @@ public static class ImageTextContrastive
         using var scope = torch.NewDisposeScope();
         var image = EmbeddingBatch.NormalizeFp32(imageEmbeddings);
         var text = EmbeddingBatch.NormalizeFp32(textEmbeddings);
-        var logits = image.matmul(text.t()) / temperature;
+        using var temperatureScalar = temperature.ToScalar();
+        using var two = 2.0.ToScalar();
+        var logits = image.matmul(text.t()).div(temperatureScalar);
         var targets = torch.arange(logits.shape[0], dtype: ScalarType.Int64, device: logits.device);
 
         var imageToText = nn.functional.cross_entropy(logits, targets);
         var textToImage = nn.functional.cross_entropy(logits.t(), targets);
-        return ((imageToText + textToImage) / 2).MoveToOuterDisposeScope();
+        return (imageToText + textToImage).div(two).MoveToOuterDisposeScope();
     }
 }

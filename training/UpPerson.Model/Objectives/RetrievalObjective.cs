@@ -52,21 +52,24 @@ public sealed class RetrievalObjective : nn.Module
         if (Config.SdmWeight > 0)
         {
             var loss = SimilarityDistributionMatching.Loss(imageEmbeddings, textEmbeddings, personIds, Config.Temperature, Config.SdmEpsilon);
-            total += Config.SdmWeight * loss;
+            using var weight = Config.SdmWeight.ToScalar();
+            total = total.add(loss, weight);
             sdm = loss.item<float>();
         }
 
         if (Config.ItcWeight > 0)
         {
             var loss = ImageTextContrastive.Loss(imageEmbeddings, textEmbeddings, Config.Temperature);
-            total += Config.ItcWeight * loss;
+            using var weight = Config.ItcWeight.ToScalar();
+            total = total.add(loss, weight);
             itc = loss.item<float>();
         }
 
         if (id_classifier is not null)
         {
             var loss = id_classifier.Loss(imageEmbeddings, textEmbeddings, personIds);
-            total += Config.IdWeight * loss;
+            using var weight = Config.IdWeight.ToScalar();
+            total = total.add(loss, weight);
             id = loss.item<float>();
         }
 

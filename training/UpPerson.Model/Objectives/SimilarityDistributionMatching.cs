@@ -47,8 +47,12 @@ public static class SimilarityDistributionMatching
         var text = EmbeddingBatch.NormalizeFp32(textEmbeddings);
 
         // [N, N]: row i scores image i against every caption.
-        var imageToText = image.matmul(text.t()) / temperature;
-        var logTarget = (MatchingDistribution(personIds.to(image.device)) + epsilon).log();
+        // Scalars are held in variables: TorchSharp leaves implicitly converted ones to the garbage
+        // collector, which can free them while libtorch still reads them.
+        using var temperatureScalar = temperature.ToScalar();
+        using var epsilonScalar = epsilon.ToScalar();
+        var imageToText = image.matmul(text.t()).div(temperatureScalar);
+        var logTarget = MatchingDistribution(personIds.to(image.device)).add(epsilonScalar).log();
 
         var loss = RowKlDivergence(imageToText, logTarget) + RowKlDivergence(imageToText.t(), logTarget);
         return loss.MoveToOuterDisposeScope();

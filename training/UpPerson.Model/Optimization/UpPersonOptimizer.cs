@@ -8,9 +8,10 @@ namespace UpPerson.Model.Optimization;
 public static class UpPersonOptimizer
 {
     /// <summary>
-    /// Creates Adam with two parameter groups: group 0 decays with <see cref="AdamSettings.WeightDecay"/>,
-    /// group 1 contains the exempt tensors (see <see cref="WeightDecayPolicy"/>) with decay 0. Both use
-    /// the same learning rate, betas and ε. A group with no tensors is left out.
+    /// Creates <see cref="CoupledAdam"/> with two parameter groups: group 0 decays with
+    /// <see cref="AdamSettings.WeightDecay"/>, group 1 contains the exempt tensors (see
+    /// <see cref="WeightDecayPolicy"/>) with decay 0. Both use the same learning rate, betas and ε.
+    /// A group with no tensors is left out.
     /// </summary>
     /// <param name="parameters">
     /// Trainable tensors by name, for example <c>PetlParameters.Trainable(model)</c> followed by
@@ -20,7 +21,7 @@ public static class UpPersonOptimizer
     /// <exception cref="ArgumentException">
     /// The list is empty, a name or tensor appears twice, or a tensor is frozen or not fp32/fp64.
     /// </exception>
-    public static Adam Create(IEnumerable<(string Name, Parameter Parameter)> parameters, AdamSettings settings)
+    public static CoupledAdam Create(IEnumerable<(string Name, Parameter Parameter)> parameters, AdamSettings settings)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(settings);
@@ -29,25 +30,21 @@ public static class UpPersonOptimizer
         var named = parameters.ToList();
         Validate(named);
 
-        var decayed = named.Where(entry => !WeightDecayPolicy.IsExempt(entry.Name, entry.Parameter, settings)).Select(entry => entry.Parameter).ToList();
-        var exempt = named.Where(entry => WeightDecayPolicy.IsExempt(entry.Name, entry.Parameter, settings)).Select(entry => entry.Parameter).ToList();
-        var groups = new List<Adam.ParamGroup>();
+        var decayed = named.Where(entry => !WeightDecayPolicy.IsExempt(entry.Name, entry.Parameter, settings)).ToList();
+        var exempt = named.Where(entry => WeightDecayPolicy.IsExempt(entry.Name, entry.Parameter, settings)).ToList();
+        var groups = new List<CoupledAdam.ParameterGroup>();
         if (decayed.Count > 0)
         {
-            groups.Add(Group(decayed, settings, settings.WeightDecay));
+            groups.Add(new CoupledAdam.ParameterGroup(decayed, settings.WeightDecay));
         }
 
         if (exempt.Count > 0)
         {
-            groups.Add(Group(exempt, settings, weightDecay: 0));
+            groups.Add(new CoupledAdam.ParameterGroup(exempt, WeightDecay: 0));
         }
 
-        // The group options override these defaults, so passing them again only keeps the two in step.
-        return new Adam(groups, settings.LearningRate, settings.Beta1, settings.Beta2, settings.Epsilon, settings.WeightDecay);
+        return new CoupledAdam(groups, settings);
     }
-
-    private static Adam.ParamGroup Group(List<Parameter> parameters, AdamSettings settings, double weightDecay) =>
-        new(parameters, lr: settings.LearningRate, beta1: settings.Beta1, beta2: settings.Beta2, eps: settings.Epsilon, weight_decay: weightDecay);
 
     private static void Validate(List<(string Name, Parameter Parameter)> named)
     {

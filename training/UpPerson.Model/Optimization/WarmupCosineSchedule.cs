@@ -95,17 +95,12 @@ public sealed record WarmupCosineSchedule
         return BaseLearningRate * 0.5 * (1 + Math.Cos(Math.PI * cosineProgress));
     }
 
-    /// <summary>Sets every parameter group of <paramref name="optimizer"/> to the learning rate of <paramref name="epoch"/> and returns it.</summary>
-    /// <remarks>TorchSharp 0.107.0 reads <c>ParamGroup.LearningRate</c> (backed by <c>Options.LearningRate</c>) on each step, so the change applies from the next step.</remarks>
-    public double Apply(optim.Optimizer optimizer, int epoch)
+    /// <summary>Sets <paramref name="optimizer"/> to the learning rate of <paramref name="epoch"/>, from its next step on, and returns that rate.</summary>
+    public double Apply(CoupledAdam optimizer, int epoch)
     {
         ArgumentNullException.ThrowIfNull(optimizer);
         var learningRate = LearningRateAt(epoch);
-        foreach (var group in optimizer.ParamGroups)
-        {
-            group.LearningRate = learningRate;
-        }
-
+        optimizer.LearningRate = learningRate;
         return learningRate;
     }
 }

@@ -14,7 +14,7 @@ namespace UpPerson.Model.Training;
 /// </summary>
 internal static class EpochCheckpoints
 {
-    private const string OptimizerFile = "optimizer.bin";
+    private const string OptimizerFile = "optimizer.safetensors";
     private const string ObjectiveFile = "objective.safetensors";
 
     public static void Save(TrainingRunFolder run, TrainingRunConfig config, TrainingSession session, EpochMetrics metrics)
@@ -61,7 +61,7 @@ internal static class EpochCheckpoints
             Safetensors.SaveStateDict(Path.Combine(staging, ObjectiveFile), objectiveTensors.ToDictionary(entry => entry.Key, entry => entry.Value.detach().cpu().contiguous()));
         }
 
-        session.Optimizer.save_state_dict(Path.Combine(staging, OptimizerFile));
+        session.Optimizer.SaveState(Path.Combine(staging, OptimizerFile));
         File.WriteAllText(Path.Combine(staging, TrainingRunFolder.EpochStateFile), new JsonObject { ["epoch"] = metrics.Epoch, ["completedUtc"] = DateTimeOffset.UtcNow }.ToJsonString());
 
         if (Directory.Exists(final))
@@ -87,7 +87,7 @@ internal static class EpochCheckpoints
             StrictTensorLoader.CopyInto(objectiveTensors, loaded, $"ID classifier of epoch {epoch}");
         }
 
-        session.Optimizer.load_state_dict(Path.Combine(directory, OptimizerFile));
+        session.Optimizer.LoadState(Path.Combine(directory, OptimizerFile));
     }
 
     /// <summary>

@@ -218,10 +218,10 @@ public sealed class Trainer(ILogger logger)
         var tokens = torch.tensor(batch.TokenIds, [batch.Count, batch.ContextLength]);
         var personIds = torch.tensor(batch.PersonIds);
 
-        session.Optimizer.zero_grad();
+        session.Optimizer.ZeroGrad();
         var breakdown = session.Objective.Compute(session.Model.EncodeImage(images), session.Model.EncodeText(tokens), personIds);
         breakdown.Total.backward();
-        session.Optimizer.step();
+        session.Optimizer.Step();
         return breakdown;
     }
 

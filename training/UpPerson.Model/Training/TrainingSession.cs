@@ -5,6 +5,7 @@ using UpPerson.Model.Modules;
 using UpPerson.Model.Objectives;
 using UpPerson.Model.Optimization;
 using UpPerson.Model.Petl;
+using static TorchSharp.torch;
 
 namespace UpPerson.Model.Training;
 
@@ -13,7 +14,7 @@ namespace UpPerson.Model.Training;
 /// </summary>
 internal sealed class TrainingSession : IDisposable
 {
-    private TrainingSession(UpPersonClip model, RetrievalObjective objective, Adam optimizer, WarmupCosineSchedule schedule, IReadOnlyList<(string Name, Parameter Parameter)> trainable)
+    private TrainingSession(UpPersonClip model, RetrievalObjective objective, CoupledAdam optimizer, WarmupCosineSchedule schedule, IReadOnlyList<(string Name, Parameter Parameter)> trainable)
     {
         Model = model;
         Objective = objective;
@@ -26,7 +27,7 @@ internal sealed class TrainingSession : IDisposable
 
     public RetrievalObjective Objective { get; }
 
-    public Adam Optimizer { get; }
+    public CoupledAdam Optimizer { get; }
 
     public WarmupCosineSchedule Schedule { get; }
 
@@ -36,6 +37,7 @@ internal sealed class TrainingSession : IDisposable
     public static TrainingSession Create(UpPersonClip model, TrainingRunConfig config)
     {
         var objective = new RetrievalObjective(config.Losses, model.Clip.EmbedDim);
+        objective.IdClassifier?.Reset(new Generator((ulong)config.Options.Seed ^ 0x49444CUL));
         var trainable = SelectTrainable(model, objective, config.Options.FullFineTune);
         var optimizer = UpPersonOptimizer.Create(trainable, new AdamSettings { LearningRate = config.LearningRate });
         var schedule = new WarmupCosineSchedule(config.LearningRate, config.Options.Epochs, config.Options.WarmupEpochs);
@@ -70,10 +72,10 @@ internal sealed class TrainingSession : IDisposable
     /// <summary>Builds the model of a new run: random backbone, or the base weights of a checkpoint.</summary>
     public static UpPersonClip CreateModel(TrainingRunConfig config, string? basePath)
     {
-        torch.manual_seed(config.Options.Seed);
         var model = new UpPersonClip(config.Clip, config.Petl);
         try
         {
+            PetlInitializer.Initialize(model, config.Options.Seed);
             if (basePath is null)
             {
                 ClipInitializer.InitializeBackbone(model, config.Options.Seed);

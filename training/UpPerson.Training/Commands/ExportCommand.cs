@@ -7,6 +7,7 @@ using UpPerson.Model.Checkpoints;
 using UpPerson.Model.Configuration;
 using UpPerson.Model.Export;
 using UpPerson.Model.Modules;
+using UpPerson.Model.Petl;
 using UpPerson.Model.Training;
 
 using UpPerson.Cli;
@@ -75,9 +76,9 @@ internal static class ExportCommand
 
             preset.Validate();
             Console.Error.WriteLine($"Building {preset.Name} ({preset.Clip.Name}) with random weights, seed {seed}…");
-            torch.manual_seed(seed);
             model = new UpPersonClip(preset.Clip, preset.Petl);
             ClipInitializer.InitializeBackbone(model, seed);
+            PetlInitializer.Initialize(model, seed);
             request = new BundleExportRequest(output, precision, version, RandomInit: true, $"random initialisation (seed {seed})", PetlCheckpoint.ComputeBaseHash(model), seed, preset.Name);
         }
         else

@@ -5,6 +5,7 @@ using UpPerson.Model.Checkpoints;
 using UpPerson.Model.Configuration;
 using UpPerson.Model.Import;
 using UpPerson.Model.Modules;
+using UpPerson.Model.Petl;
 
 using UpPerson.Cli;
 
@@ -49,8 +50,8 @@ internal static class ImportClipCommand
 
         preset.Validate();
         var checkpoint = ClipCheckpointReader.Read(weightsPath);
-        torch.manual_seed(seed);
         using var model = new UpPersonClip(preset.Clip, preset.Petl);
+        PetlInitializer.Initialize(model, seed);
         var layout = ClipWeightImporter.LoadInto(model, checkpoint, weightsPath);
         foreach (var tensor in checkpoint.Values)
         {
