@@ -39,4 +39,19 @@ public sealed class ParameterCountTests
         Assert.Equal(expectedTrainable, counts.Where(c => c.Key != ParameterGroup.Frozen).Sum(c => c.Value));
         Assert.Equal(149_617_664, counts[ParameterGroup.Frozen]);
     }
+
+    // ViT-L/14 (width 1024, 24 blocks; text width 768) at 384 x 128 gives a 27 x 9 grid. Its frozen
+    // count is OpenAI's 427,616,513 less logit_scale and 13 position rows (257 - 244) of width 1024.
+    [Fact]
+    public void Count_CuhkPedesOnVitL14_BuildsWithSameModules()
+    {
+        var preset = UpPersonPresets.CuhkPedes.WithClip(ClipPresets.VitL14).Validate();
+        using var model = new UpPersonClip(preset.Clip, preset.Petl);
+
+        var counts = PetlParameters.Count(model);
+
+        Assert.Equal(427_603_200, counts[ParameterGroup.Frozen]);
+        Assert.Equal(21_199_356, counts.Where(c => c.Key != ParameterGroup.Frozen).Sum(c => c.Value));
+        Assert.Equal(244, model.Visual.Config.Tokens);
+    }
 }
