@@ -34,6 +34,26 @@ public sealed class PrefixAttentionTests
     }
 
     [Fact]
+    public void Forward_HandCase_PrefixShiftsOutputByWorkedAmount()
+    {
+        using var withPrefix = CreateHandCaseAttention();
+        using var withoutPrefix = CreateHandCaseAttention(prefix: false);
+        using var input = torch.tensor(new float[] { 1, 0, 0, 2 }, [1, 2, 2]);
+        using var noGrad = torch.no_grad();
+
+        using var difference = withPrefix.forward(input, null) - withoutPrefix.forward(input, null);
+        var values = difference.data<float>().ToArray();
+
+        // Without the prefix, row 0 has softmax(1/√2, 0) = (0.66976, 0.33024) over values (1, 0) and
+        // (0, 2), giving (0.669762, 0.660477); row 1 has softmax(0, 4/√2), giving (0.055807, 1.888386).
+        // The prefix moves the outputs to the worked values of the test above.
+        Assert.Equal(4.412233 - 0.669762, values[0], HandTolerance);
+        Assert.Equal(-3.615569 - 0.660477, values[1], HandTolerance);
+        Assert.Equal(1.912325 - 0.055807, values[2], HandTolerance);
+        Assert.Equal(-0.331101 - 1.888386, values[3], HandTolerance);
+    }
+
+    [Fact]
     public void Forward_HandCaseWithCausalMask_PrefixVisibleToFirstPosition()
     {
         using var attention = CreateHandCaseAttention();
@@ -44,11 +64,11 @@ public sealed class PrefixAttentionTests
         using var output = attention.forward(input, mask);
         var values = output.data<float>().ToArray();
 
-        // Row 0 sees key 0 and the prefix with equal scores: 0.5·(1, 0) + 10·0.5·(1, −1).
+        // Row 0 attends to key 0 and the prefix with equal scores: 0.5·(1, 0) + 10·0.5·(1, −1).
         Assert.Equal(5.5, values[0], HandTolerance);
         Assert.Equal(-5.0, values[1], HandTolerance);
 
-        // Row 1 sees everything, as in the unmasked case.
+        // Row 1 attends to every key, as in the unmasked case.
         Assert.Equal(1.912325, values[2], HandTolerance);
         Assert.Equal(-0.331101, values[3], HandTolerance);
     }
@@ -91,9 +111,9 @@ public sealed class PrefixAttentionTests
         Assert.Equal(new float[] { 0, 0, 0, inf, inf, 0, 0, 0, 0, inf, 0, 0, 0, 0, 0 }, mask);
     }
 
-    private static PetlAttention CreateHandCaseAttention()
+    private static PetlAttention CreateHandCaseAttention(bool prefix = true)
     {
-        var attention = new PetlAttention(2, 1, new TowerPetlConfig(true, 1, 10f, false, 0, false, 8));
+        var attention = new PetlAttention(2, 1, new TowerPetlConfig(prefix, 1, 10f, false, 0, false, 8));
         using var noGrad = torch.no_grad();
         using var identity = torch.eye(2);
         attention.QProj.weight!.copy_(identity);
@@ -104,6 +124,11 @@ public sealed class PrefixAttentionTests
         attention.KProj.Bias.zero_();
         attention.VProj.Bias.zero_();
         attention.OutProj.bias!.zero_();
+        if (!prefix)
+        {
+            return attention;
+        }
+
         attention.Prefix!.Keys.copy_(torch.tensor(new float[] { 0.5f, 0.5f }, [1, 2]));
         attention.Prefix.KeyScale.FillWith(2f);
         attention.Prefix.Values.copy_(torch.tensor(new float[] { 1f, -1f }, [1, 2]));
