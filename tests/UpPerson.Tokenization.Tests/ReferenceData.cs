@@ -2,7 +2,10 @@ using System.Text.Json;
 
 namespace UpPerson.Tokenization.Tests;
 
-/// <summary>Paths to reference data under the repository's shared/data folder.</summary>
+/// <summary>
+/// Paths to the CLIP BPE reference data: the team's shared/data folder beside the repository when
+/// it exists, otherwise the copy in this test project's Data folder.
+/// </summary>
 internal static class ReferenceData
 {
     private static readonly Lazy<string> ClipBpeFolder = new(FindClipBpeFolder);
@@ -24,13 +27,19 @@ internal static class ReferenceData
             if (File.Exists(Path.Combine(directory.FullName, "UpPerson.sln")))
             {
                 var folder = Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "data", "clip-bpe"));
-                if (!Directory.Exists(folder))
+                if (Directory.Exists(folder))
                 {
-                    throw new DirectoryNotFoundException(
-                        $"Reference data folder '{folder}' is missing; the tests expect shared/data beside the repository root.");
+                    return folder;
                 }
 
-                return folder;
+                var copy = Path.Combine(AppContext.BaseDirectory, "Data", "clip-bpe");
+                if (!File.Exists(Path.Combine(copy, "goldens.jsonl")))
+                {
+                    throw new DirectoryNotFoundException(
+                        $"Neither the reference data folder '{folder}' nor the test copy '{copy}' exists; rebuild the test project.");
+                }
+
+                return copy;
             }
         }
 
