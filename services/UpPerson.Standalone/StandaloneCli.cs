@@ -1,4 +1,5 @@
 using System.CommandLine;
+using UpPerson.Cli;
 using UpPerson.Standalone.Commands;
 
 namespace UpPerson.Standalone;
@@ -18,6 +19,6 @@ public static class StandaloneCli
             BenchmarkCommand.Create(),
         };
 
-        return root.Parse(args).InvokeAsync();
+        return CliInvocation.RunAsync(root, args);
     }
 }

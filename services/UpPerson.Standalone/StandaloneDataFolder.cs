@@ -17,6 +17,10 @@ public sealed class StandaloneDataFolder
         }
 
         Root = Path.GetFullPath(root);
+        if (File.Exists(Root))
+        {
+            throw new ArgumentException($"--data '{Root}' is a file; give a folder for the index and crops (it is created when missing).");
+        }
     }
 
     public string Root { get; }
@@ -26,16 +30,19 @@ public sealed class StandaloneDataFolder
     /// <summary>Absolute path of a crop stored under a relative <see cref="Contracts.Sighting.CropPath"/>.</summary>
     public string ResolveCrop(string relativeCropPath) => Path.GetFullPath(Path.Combine(CropsRoot, relativeCropPath));
 
-    /// <summary>Opens the store; with <paramref name="mustExist"/> a folder never indexed is an error.</summary>
-    public Task<EmbeddedSightingStore> OpenStoreAsync(ILoggerFactory loggers, bool mustExist, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens the store for writing (indexing), or read-only for searches and statistics, which may run
+    /// while another process indexes into the same folder. A folder never indexed cannot be read.
+    /// </summary>
+    public Task<EmbeddedSightingStore> OpenStoreAsync(ILoggerFactory loggers, bool readOnly, CancellationToken cancellationToken)
     {
-        if (mustExist && !File.Exists(Path.Combine(Root, EmbeddedSightingStore.DatabaseFileName)))
+        if (readOnly && !File.Exists(Path.Combine(Root, EmbeddedSightingStore.DatabaseFileName)))
         {
             throw new DirectoryNotFoundException(
                 $"No index found in '{Root}' ({EmbeddedSightingStore.DatabaseFileName} is missing). Index a video first with 'upperson index --data {Root} …'.");
         }
 
-        var options = new EmbeddedSightingStoreOptions { DataDirectory = Root };
+        var options = new EmbeddedSightingStoreOptions { DataDirectory = Root, ReadOnly = readOnly };
         return EmbeddedSightingStore.OpenAsync(options, loggers.CreateLogger<EmbeddedSightingStore>(), cancellationToken);
     }
 }

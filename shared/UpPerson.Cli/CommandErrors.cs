@@ -1,4 +1,5 @@
 using System.Text.Json;
+using UpPerson.Contracts;
 
 namespace UpPerson.Cli;
 
@@ -32,12 +33,18 @@ public static class CommandErrors
         }
         catch (Exception exception) when (IsUserFacing(exception))
         {
-            Console.Error.WriteLine($"error: {exception.Message}");
+            Console.Error.WriteLine($"error: {MessageOf(exception)}");
             return Failure;
         }
     }
 
     public static Task<int> RunAsync(Func<int> action) => RunAsync(() => Task.FromResult(action()));
+
+    // ArgumentException appends " (Parameter 'name')", which names a C# parameter, not an option.
+    private static string MessageOf(Exception exception) =>
+        exception is ArgumentException { ParamName: { } name }
+            ? exception.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal)
+            : exception.Message;
 
     private static bool IsUserFacing(Exception exception) => exception is
         ArgumentException or
@@ -47,5 +54,6 @@ public static class CommandErrors
         JsonException or
         NotSupportedException or
         InvalidOperationException or
-        FormatException;
+        FormatException or
+        InvalidInputException;
 }

@@ -23,8 +23,9 @@ internal sealed class DataDirectoryLock : IDisposable
         catch (IOException exception)
         {
             throw new IOException(
-                $"Data folder '{dataDirectory}' is already open in another sighting store (lock file '{path}'). " +
-                "Dispose the other store or stop the other process, or use a different folder.",
+                $"Data folder '{dataDirectory}' is already open for writing by another process or store (lock file '{path}'), " +
+                "for example a running 'upperson index'. Wait for it to finish or stop it, or use a different folder; " +
+                "searches and statistics open the folder read-only and can run alongside it.",
                 exception);
         }
     }

@@ -25,7 +25,7 @@ public sealed class EmbeddedSightingStore : ISightingSink, IDisposable, IAsyncDi
 
     private readonly EmbeddedSightingStoreOptions _options;
     private readonly ILogger _logger;
-    private readonly DataDirectoryLock _directoryLock;
+    private readonly DataDirectoryLock? _directoryLock;
     private readonly StoreDatabase _database;
     private readonly SightingWriter _writer;
     private readonly SightingReader _reader;
@@ -39,7 +39,7 @@ public sealed class EmbeddedSightingStore : ISightingSink, IDisposable, IAsyncDi
     private EmbeddedSightingStore(
         EmbeddedSightingStoreOptions options,
         string dataDirectory,
-        DataDirectoryLock directoryLock,
+        DataDirectoryLock? directoryLock,
         StoreDatabase database,
         ILogger logger)
     {
@@ -86,14 +86,27 @@ public sealed class EmbeddedSightingStore : ISightingSink, IDisposable, IAsyncDi
         }
 
         var dataDirectory = Path.GetFullPath(options.DataDirectory);
-        Directory.CreateDirectory(dataDirectory);
-        var directoryLock = DataDirectoryLock.Acquire(dataDirectory);
+        var databasePath = Path.Combine(dataDirectory, DatabaseFileName);
+        if (options.ReadOnly && !File.Exists(databasePath))
+        {
+            throw new FileNotFoundException(
+                $"No sighting store in '{dataDirectory}': {DatabaseFileName} is missing, and a read-only store cannot create it. " +
+                "Index sightings into the folder first.",
+                databasePath);
+        }
+
+        DataDirectoryLock? directoryLock = null;
+        if (!options.ReadOnly)
+        {
+            Directory.CreateDirectory(dataDirectory);
+            directoryLock = DataDirectoryLock.Acquire(dataDirectory);
+        }
 
         StoreDatabase? database = null;
         EmbeddedSightingStore? store = null;
         try
         {
-            database = StoreDatabase.Open(Path.Combine(dataDirectory, DatabaseFileName), logger);
+            database = StoreDatabase.Open(databasePath, logger, options.ReadOnly);
             store = new EmbeddedSightingStore(options, dataDirectory, directoryLock, database, logger);
             await store.LoadCollectionsAsync(cancellationToken).ConfigureAwait(false);
 
@@ -110,7 +123,7 @@ public sealed class EmbeddedSightingStore : ISightingSink, IDisposable, IAsyncDi
             else
             {
                 database?.Dispose();
-                directoryLock.Dispose();
+                directoryLock?.Dispose();
             }
 
             throw;
@@ -125,6 +138,11 @@ public sealed class EmbeddedSightingStore : ISightingSink, IDisposable, IAsyncDi
     /// <exception cref="ArgumentException">A sighting is invalid, and nothing of the batch is written.</exception>
     public async ValueTask WriteAsync(IReadOnlyList<Sighting> sightings, CancellationToken cancellationToken)
     {
+        if (_options.ReadOnly)
+        {
+            throw new InvalidOperationException($"The sighting store in '{DataDirectory}' was opened read-only; open it without ReadOnly to write.");
+        }
+
         ArgumentNullException.ThrowIfNull(sightings);
         ThrowIfDisposed();
         for (var i = 0; i < sightings.Count; i++)
@@ -270,8 +288,9 @@ public sealed class EmbeddedSightingStore : ISightingSink, IDisposable, IAsyncDi
             var (collection, rebuilt) = await loader.LoadAsync(DataDirectory, record, _writer.LastWriteSeq, cancellationToken).ConfigureAwait(false);
             _collections[record.ModelId] = collection;
 
-            // Saving right after a rebuild spares the next open from rebuilding again.
-            if (rebuilt)
+            // Saving right after a rebuild spares the next open from rebuilding again. A read-only
+            // store leaves the file to the writer.
+            if (rebuilt && !_options.ReadOnly)
             {
                 TrySave(collection);
             }
@@ -341,6 +360,11 @@ public sealed class EmbeddedSightingStore : ISightingSink, IDisposable, IAsyncDi
 
     private void SaveCollections(bool onlyDue)
     {
+        if (_options.ReadOnly)
+        {
+            return;
+        }
+
         foreach (var collection in _collections.Values)
         {
             if (collection.UnsavedWrites == 0 || collection.IsSuspect)
@@ -441,7 +465,7 @@ public sealed class EmbeddedSightingStore : ISightingSink, IDisposable, IAsyncDi
         }
 
         _database.Dispose();
-        _directoryLock.Dispose();
+        _directoryLock?.Dispose();
         EmbeddedStoreLog.StoreClosed(_logger, DataDirectory);
     }
 

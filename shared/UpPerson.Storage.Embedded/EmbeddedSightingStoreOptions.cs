@@ -8,6 +8,13 @@ public sealed class EmbeddedSightingStoreOptions
     /// <summary>Folder for <c>sightings.db</c> and the per-model index files, created when missing.</summary>
     public string DataDirectory { get; set; } = string.Empty;
 
+    /// <summary>
+    /// Opens for searches and statistics only: no folder lock, no writes, and indexes brought up to
+    /// date in memory without saving. Several read-only stores may open a folder while one writer
+    /// indexes into it; each sees what was committed when it opened.
+    /// </summary>
+    public bool ReadOnly { get; set; }
+
     /// <summary>Number of embeddings written to a collection after which its index file is saved again.</summary>
     public int IndexSaveAfterWrites { get; set; } = 10_000;
 

@@ -29,13 +29,16 @@ internal sealed class StoreDatabase : IDisposable
 
     public int SchemaVersion { get; }
 
-    /// <summary>Opens or creates the database. A file that is not SQLite gives <see cref="InvalidDataException"/> naming it.</summary>
-    public static StoreDatabase Open(string databasePath, ILogger logger)
+    /// <summary>
+    /// Opens or creates the database; with <paramref name="readOnly"/> it must exist and is neither
+    /// migrated nor written. A file that is not SQLite gives <see cref="InvalidDataException"/> naming it.
+    /// </summary>
+    public static StoreDatabase Open(string databasePath, ILogger logger, bool readOnly = false)
     {
         var connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = databasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
+            Mode = readOnly ? SqliteOpenMode.ReadOnly : SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
         }.ToString();
 
@@ -43,6 +46,12 @@ internal sealed class StoreDatabase : IDisposable
         try
         {
             writer.Open();
+            if (readOnly)
+            {
+                StoreSchema.RequireCurrent(writer, databasePath);
+                return new StoreDatabase(databasePath, connectionString, writer, StoreSchema.CurrentVersion);
+            }
+
             EnableWriteAheadLog(writer, databasePath);
             ExecutePragma(writer, "PRAGMA synchronous = FULL");
             ExecutePragma(writer, "PRAGMA foreign_keys = ON");

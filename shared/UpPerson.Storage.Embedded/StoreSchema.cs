@@ -99,6 +99,25 @@ internal static class StoreSchema
         return version;
     }
 
+    /// <summary>Checks, without changing anything, that the database is at <see cref="CurrentVersion"/>.</summary>
+    public static void RequireCurrent(SqliteConnection connection, string databasePath)
+    {
+        var version = ReadVersion(connection, databasePath);
+        if (version > CurrentVersion)
+        {
+            throw new NotSupportedException(
+                $"Sighting database '{databasePath}' has schema version {version}, but this build of UpPerson reads " +
+                $"versions up to {CurrentVersion}. Upgrade UpPerson, or open the folder with the version that wrote it.");
+        }
+
+        if (version < CurrentVersion)
+        {
+            throw new InvalidDataException(
+                $"Sighting database '{databasePath}' has schema version {version} and a read-only store cannot migrate it to " +
+                $"{CurrentVersion}. Open the folder once for writing (for example by indexing into it) to migrate it.");
+        }
+    }
+
     private static int ReadVersion(SqliteConnection connection, string databasePath)
     {
         using var command = connection.CreateCommand();

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using UpPerson.Cli;
 using UpPerson.Training.Commands;
 
 namespace UpPerson.Training;
@@ -18,6 +19,6 @@ public static class TrainingCli
             SynthCommand.Create(),
         };
 
-        return root.Parse(args).InvokeAsync();
+        return CliInvocation.RunAsync(root, args);
     }
 }

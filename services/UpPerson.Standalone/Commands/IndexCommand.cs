@@ -46,6 +46,7 @@ internal static class IndexCommand
 
     private static async Task<int> RunAsync(IndexArguments arguments, CancellationToken cancellationToken)
     {
+        Validate(arguments);
         using var loggers = CliLogging.Create(arguments.Verbose);
         var data = new StandaloneDataFolder(arguments.Data);
         var pipelineOptions = new IngestPipelineOptions { CameraId = arguments.Camera, BatchSize = arguments.BatchSize };
@@ -62,7 +63,7 @@ internal static class IndexCommand
             loggers.CreateLogger<OnnxImageEncoder>());
         using var detector = new HogPersonDetector(new HogDetectorOptions());
         var cropStore = new CropStore(new CropStoreOptions { RootDirectory = data.CropsRoot });
-        await using var store = await data.OpenStoreAsync(loggers, mustExist: false, cancellationToken);
+        await using var store = await data.OpenStoreAsync(loggers, readOnly: false, cancellationToken);
 
         Console.Error.WriteLine(
             $"Indexing {source.Stream.Location} as camera '{arguments.Camera}' ({source.Stream.Width}x{source.Stream.Height}, " +
@@ -82,6 +83,40 @@ internal static class IndexCommand
             StreamEnd.Truncated => ReportTruncation(summary),
             _ => CommandErrors.Cancelled,
         };
+    }
+
+    /// <summary>Checks the options by their command-line names before anything is loaded.</summary>
+    private static void Validate(IndexArguments arguments)
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(arguments.Source))
+        {
+            problems.Add("--source is empty; give a video file path or a stream URL such as rtsp://camera-3/stream1");
+        }
+        else if (Directory.Exists(arguments.Source))
+        {
+            problems.Add($"--source '{arguments.Source}' is a folder; give one video file (index each file of a folder in its own run)");
+        }
+
+        if (string.IsNullOrWhiteSpace(arguments.Camera))
+        {
+            problems.Add("--camera is empty; give the camera's id, for example --camera gate-3");
+        }
+
+        if (!(arguments.SampleFps > 0) || !double.IsFinite(arguments.SampleFps))
+        {
+            problems.Add($"--sample-fps must be a positive number of frames per second of video, got {arguments.SampleFps.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        if (arguments.BatchSize < 1)
+        {
+            problems.Add($"--batch-size must be at least 1, got {arguments.BatchSize}");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(string.Join("; ", problems) + ".");
+        }
     }
 
     private static int ReportTruncation(IngestSummary summary)

@@ -65,6 +65,11 @@ internal static class SearchCommand
             throw new ArgumentException($"--to ({to:O}) must be later than --from ({from:O}).");
         }
 
+        if (arguments.Html is not null && Directory.Exists(arguments.Html))
+        {
+            throw new ArgumentException($"--html '{arguments.Html}' is a folder; give the path of the HTML file to write, for example results.html.");
+        }
+
         using var loggers = CliLogging.Create(arguments.Verbose);
         var data = new StandaloneDataFolder(arguments.Data);
         var bundle = BundleLoading.Load(arguments.Bundle, loggers, cancellationToken);
@@ -72,7 +77,7 @@ internal static class SearchCommand
         var tokens = encoder.Tokenize(arguments.Text);
         QueryText.Validate(arguments.Text, tokens, encoder.ContextLength, arguments.AllowTruncation);
 
-        await using var store = await data.OpenStoreAsync(loggers, mustExist: true, cancellationToken);
+        await using var store = await data.OpenStoreAsync(loggers, readOnly: true, cancellationToken);
         if (!store.ModelIds.Contains(bundle.ModelId))
         {
             var indexed = store.ModelIds.Count == 0 ? "none" : string.Join(", ", store.ModelIds);
@@ -97,6 +102,11 @@ internal static class SearchCommand
         var outcome = new SearchOutcome(arguments.Text, bundle.ModelId, bundle.IsRandomInit, tokens.TokenCount, arguments.Cameras, arguments.From, arguments.To, hits, stopwatch.Elapsed);
 
         Console.WriteLine(arguments.Json ? SearchResultJson.Write(outcome, data) : FormatTable(outcome, data));
+        if (hits.Count == 0)
+        {
+            await ExplainEmptyResultAsync(store, arguments, cancellationToken);
+        }
+
         if (arguments.Html is not null)
         {
             ContactSheetWriter.Write(arguments.Html, outcome, data);
@@ -104,6 +114,25 @@ internal static class SearchCommand
         }
 
         return CommandErrors.Success;
+    }
+
+    /// <summary>Tells on stderr which filter excluded everything: an unknown camera or a time range with no sightings.</summary>
+    private static async Task ExplainEmptyResultAsync(EmbeddedSightingStore store, SearchArguments arguments, CancellationToken cancellationToken)
+    {
+        var stats = await store.GetStatsAsync(cancellationToken);
+        var known = stats.Cameras.Select(camera => camera.CameraId).ToHashSet(StringComparer.Ordinal);
+        var unknown = arguments.Cameras.Where(camera => !known.Contains(camera)).ToList();
+        if (unknown.Count > 0)
+        {
+            Console.Error.WriteLine($"note: camera(s) {string.Join(", ", unknown)} have no sightings here; indexed cameras: {string.Join(", ", known.Order(StringComparer.Ordinal))}.");
+        }
+
+        if ((arguments.From is not null || arguments.To is not null) && stats.Cameras.Count > 0)
+        {
+            var first = stats.Cameras.Min(camera => camera.FirstSeenUtc);
+            var last = stats.Cameras.Max(camera => camera.LastSeenUtc);
+            Console.Error.WriteLine($"note: indexed sightings span {UtcTime.Format(first)} to {UtcTime.Format(last)}; check --from and --to.");
+        }
     }
 
     private static string FormatTable(SearchOutcome outcome, StandaloneDataFolder data)

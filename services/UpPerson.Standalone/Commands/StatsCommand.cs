@@ -24,7 +24,7 @@ internal static class StatsCommand
     {
         using var loggers = CliLogging.Create(verbose);
         var data = new StandaloneDataFolder(dataPath);
-        await using var store = await data.OpenStoreAsync(loggers, mustExist: true, cancellationToken);
+        await using var store = await data.OpenStoreAsync(loggers, readOnly: true, cancellationToken);
         var stats = await store.GetStatsAsync(cancellationToken);
 
         if (asJson)
@@ -51,7 +51,7 @@ internal static class StatsCommand
             return CommandErrors.Success;
         }
 
-        Console.WriteLine($"{stats.TotalSightings} sightings from {stats.DistinctCameras} cameras in {data.Root}");
+        Console.WriteLine($"{stats.TotalSightings} sightings from {stats.DistinctCameras} {(stats.DistinctCameras == 1 ? "camera" : "cameras")} in {data.Root}");
         foreach (var camera in stats.Cameras)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

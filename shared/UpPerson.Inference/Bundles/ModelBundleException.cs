@@ -1,10 +1,11 @@
+using UpPerson.Contracts;
 namespace UpPerson.Inference;
 
 /// <summary>
 /// Raised when a model bundle folder cannot be used: the manifest is missing, unreadable or invalid,
 /// or a file is missing or does not match its SHA-256. <see cref="Problems"/> lists every problem found.
 /// </summary>
-public sealed class ModelBundleException : Exception
+public sealed class ModelBundleException : InvalidInputException
 {
     public const string ReexportFix =
         "Re-export the bundle with 'upperson-train export', or copy the whole folder again if it was damaged in transfer.";

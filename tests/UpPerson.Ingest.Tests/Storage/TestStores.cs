@@ -11,13 +11,15 @@ internal static class TestStores
         string dataDirectory,
         int exactScanMaxRows = 20_000,
         int indexSaveAfterWrites = 10_000,
-        ILogger<EmbeddedSightingStore>? logger = null)
+        ILogger<EmbeddedSightingStore>? logger = null,
+        bool readOnly = false)
     {
         var options = new EmbeddedSightingStoreOptions
         {
             DataDirectory = dataDirectory,
             ExactScanMaxRows = exactScanMaxRows,
             IndexSaveAfterWrites = indexSaveAfterWrites,
+            ReadOnly = readOnly,
         };
         return EmbeddedSightingStore.OpenAsync(options, logger ?? NullLogger<EmbeddedSightingStore>.Instance, CancellationToken.None);
     }

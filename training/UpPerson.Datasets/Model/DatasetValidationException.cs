@@ -1,3 +1,4 @@
+using UpPerson.Contracts;
 using System.Text;
 
 namespace UpPerson.Datasets;
@@ -6,7 +7,7 @@ namespace UpPerson.Datasets;
 /// Raised when an annotation file has errors. It carries every error found, so one run reports all of
 /// them; the message lists up to <see cref="MaxListedPerKind"/> of each kind.
 /// </summary>
-public sealed class DatasetValidationException : Exception
+public sealed class DatasetValidationException : InvalidInputException
 {
     public const int MaxListedPerKind = 20;
 

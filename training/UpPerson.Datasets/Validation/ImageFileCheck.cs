@@ -38,7 +38,7 @@ internal static class ImageFileCheck
         }
 
         message.Append(Environment.NewLine).Append(
-            "    Copy the images there, or set the image root (DatasetLoadOptions.ImageRoot) to the folder that holds them.");
+            "    Copy the images there, or point the image root (--images, DatasetLoadOptions.ImageRoot) at the folder that contains them.");
         problems.FileError(DatasetProblemKind.MissingImages, message.ToString(), missing[0].Entry.RecordIndex);
     }
 }
