@@ -44,6 +44,81 @@ public sealed partial class IndexCommandTests(StandaloneFixture fixture) : IDisp
     }
 
     [Fact]
+    public async Task Index_StreamThatDrops_ReconnectsThenKeepsWhatItIndexed()
+    {
+        var video = Path.Combine(_folder, "live.ts");
+        TestVideos.Transcode(fixture.Clip, video);
+        using var server = new UpPerson.Ingest.Tests.LoopbackVideoServer(video, connections: 2);
+        var data = Path.Combine(_folder, "data");
+
+        var result = await CliRunner.UpPersonAsync(
+            "index", "--bundle", fixture.Bundle, "--data", data, "--source", server.Url, "--camera", "street", "--reconnect-attempts", "1");
+
+        Assert.True(result.ExitCode == 3, result.ToString());
+        Assert.Contains("Reconnecting in 1 s (attempt 1 of 1)", result.Stderr);
+        Assert.Contains("did not come back after 1 reconnection attempts", result.Stderr);
+        Assert.Contains("disconnected after frame 150", result.Stdout);
+        Assert.True(await StandaloneFixture.CountSightingsAsync(data) > 0);
+    }
+
+    [Fact]
+    public async Task Index_UnreachableStream_FailsAfterRetries()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+
+        var result = await CliRunner.UpPersonAsync(
+            "index", "--bundle", fixture.Bundle, "--data", Path.Combine(_folder, "data"), "--source", $"rtsp://cam:pw@127.0.0.1:{port}/live",
+            "--camera", "x", "--reconnect-attempts", "1");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Reconnecting in 1 s", result.Stderr);
+        Assert.Contains($"rtsp://***@127.0.0.1:{port}/live", result.Stderr);
+        Assert.DoesNotContain(":pw@", result.Stderr);
+    }
+
+    [Fact]
+    public async Task Index_Interrupted_StopsCleanlyWithExit130()
+    {
+        var data = Path.Combine(_folder, "data");
+        var reported = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var process = CliRunner.Start("upperson", ["index", "--bundle", fixture.Bundle, "--data", data, "--source", TestVideos.Campus, "--camera", "campus"]);
+        var stdout = new System.Text.StringBuilder();
+        process.OutputDataReceived += (_, line) =>
+        {
+            lock (stdout)
+            {
+                stdout.AppendLine(line.Data);
+            }
+        };
+        process.ErrorDataReceived += (_, line) =>
+        {
+            var match = line.Data is null ? Match.Empty : WrittenSoFar().Match(line.Data);
+            if (match.Success && long.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) >= 16)
+            {
+                reported.TrySetResult(long.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var written = await reported.Task.WaitAsync(CliRunner.DefaultTimeout);
+        using (var interrupt = System.Diagnostics.Process.Start("kill", ["-s", "INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await interrupt.WaitForExitAsync();
+        }
+
+        await process.WaitForExitAsync().WaitAsync(CliRunner.DefaultTimeout);
+        process.WaitForExit();
+
+        Assert.Equal(130, process.ExitCode);
+        Assert.Contains("cancelled at frame", stdout.ToString());
+        Assert.True(await StandaloneFixture.CountSightingsAsync(data) >= written);
+    }
+
+    [Fact]
     public async Task Index_MissingVideo_FailsNamingPath()
     {
         var missing = Path.Combine(_folder, "no-such-video.avi");

@@ -30,6 +30,24 @@ public static class TestVideos
         return path;
     }
 
+    /// <summary>Re-encodes a clip as an MPEG transport stream, the format cameras stream over HTTP.</summary>
+    public static void Transcode(string source, string target)
+    {
+        var info = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { "-y", "-loglevel", "error", "-i", source, "-c:v", "mpeg2video", "-q:v", "4", "-f", "mpegts", target })
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(info)!;
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"ffmpeg could not transcode {source}: {error}");
+        }
+    }
+
     /// <summary>Keeps the first <paramref name="fraction"/> of the file's bytes, as a copy cut off mid-transfer would.</summary>
     public static string Truncate(string source, string folder, double fraction)
     {

@@ -19,12 +19,13 @@ internal static class IndexCommand
         var sampleFps = new Option<double>("--sample-fps") { Description = "Frames per second of stream time passed to the detector.", DefaultValueFactory = _ => 2.0 };
         var start = new Option<string?>("--start") { Description = "UTC time of the video's first frame (ISO 8601). Default for files: the file's last-write time." };
         var batchSize = new Option<int>("--batch-size") { Description = "Crops embedded per ONNX Runtime run.", DefaultValueFactory = _ => 16 };
+        var reconnect = new Option<int>("--reconnect-attempts") { Description = "For stream URLs: times to reopen a dropped or unreachable stream, waiting 1 s, 2 s, 4 s … up to 60 s between tries.", DefaultValueFactory = _ => 10 };
         var cpu = new Option<bool>("--cpu") { Description = "Run ONNX Runtime on the CPU even when CUDA is available." };
         var verbose = new Option<bool>("--verbose") { Description = "Log component start-up and stage details to stderr." };
 
         var command = new Command("index", "Index a video file or stream as one camera: detect people, embed crops, store sightings.")
         {
-            bundle, data, source, camera, sampleFps, start, batchSize, cpu, verbose,
+            bundle, data, source, camera, sampleFps, start, batchSize, reconnect, cpu, verbose,
         };
         command.SetAction((parseResult, cancellationToken) => CommandErrors.RunAsync(() => RunAsync(
             new IndexArguments(
@@ -35,6 +36,7 @@ internal static class IndexCommand
                 parseResult.GetValue(sampleFps),
                 ParseStart(parseResult.GetValue(start)),
                 parseResult.GetValue(batchSize),
+                parseResult.GetValue(reconnect),
                 parseResult.GetValue(cpu),
                 parseResult.GetValue(verbose)),
             cancellationToken)));
@@ -42,7 +44,7 @@ internal static class IndexCommand
     }
 
     private sealed record IndexArguments(
-        string Bundle, string Data, string Source, string Camera, double SampleFps, DateTimeOffset? Start, int BatchSize, bool Cpu, bool Verbose);
+        string Bundle, string Data, string Source, string Camera, double SampleFps, DateTimeOffset? Start, int BatchSize, int ReconnectAttempts, bool Cpu, bool Verbose);
 
     private static async Task<int> RunAsync(IndexArguments arguments, CancellationToken cancellationToken)
     {
@@ -55,7 +57,6 @@ internal static class IndexCommand
         sourceOptions.Validate();
 
         var bundle = BundleLoading.Load(arguments.Bundle, loggers, cancellationToken);
-        using var source = VideoFileSource.Open(arguments.Source, sourceOptions, loggers.CreateLogger<VideoFileSource>());
         using var encoder = new OnnxImageEncoder(
             bundle,
             BundleLoading.CreateSessionFactory(loggers, arguments.Cpu),
@@ -64,25 +65,72 @@ internal static class IndexCommand
         using var detector = new HogPersonDetector(new HogDetectorOptions());
         var cropStore = new CropStore(new CropStoreOptions { RootDirectory = data.CropsRoot });
         await using var store = await data.OpenStoreAsync(loggers, readOnly: false, cancellationToken);
-
-        Console.Error.WriteLine(
-            $"Indexing {source.Stream.Location} as camera '{arguments.Camera}' ({source.Stream.Width}x{source.Stream.Height}, " +
-            $"{source.Stream.FramesPerSecond:F1} fps, {DescribeFrameCount(source.Stream.DeclaredFrameCount)}) with model {bundle.ModelId} on {encoder.ExecutionProvider}.");
         var pipeline = new IngestPipeline(pipelineOptions, detector, encoder, cropStore, store, loggers.CreateLogger<IngestPipeline>());
-        var summary = await pipeline.RunAsync(source, new ConsoleProgress(source.Stream.DeclaredFrameCount), cancellationToken);
 
-        if (!Console.IsErrorRedirected)
+        // A file is read once. A stream that drops is opened again with growing delays, and every
+        // successful connection resets the count, so only a stream that stays down ends the command.
+        var isStream = StreamLocation.IsUrl(arguments.Source);
+        var failedAttempts = 0;
+        IngestSummary? lastSummary = null;
+        while (true)
         {
-            Console.Error.WriteLine();
+            try
+            {
+                using var source = FrameSources.Open(arguments.Source, sourceOptions, loggers);
+                Console.Error.WriteLine(
+                    $"Indexing {source.Stream.Location} as camera '{arguments.Camera}' ({source.Stream.Width}x{source.Stream.Height}, " +
+                    $"{source.Stream.FramesPerSecond:F1} fps, {DescribeFrameCount(source.Stream.DeclaredFrameCount)}) with model {bundle.ModelId} on {encoder.ExecutionProvider}.");
+                lastSummary = await pipeline.RunAsync(source, new ConsoleProgress(source.Stream.DeclaredFrameCount), cancellationToken);
+                failedAttempts = 0;
+            }
+            catch (IOException exception) when (isStream && failedAttempts < arguments.ReconnectAttempts && !cancellationToken.IsCancellationRequested)
+            {
+                failedAttempts++;
+                await WaitToReconnectAsync(exception.Message, failedAttempts, arguments.ReconnectAttempts, cancellationToken);
+                continue;
+            }
+            catch (IOException) when (isStream && lastSummary is not null)
+            {
+                // The stream was indexed before it dropped for good: report that part rather than an error.
+                return ReportDisconnection(lastSummary, arguments.ReconnectAttempts);
+            }
+
+            if (!Console.IsErrorRedirected)
+            {
+                Console.Error.WriteLine();
+            }
+
+            PrintSummary(lastSummary, data, bundle.ModelId);
+            if (lastSummary.End == StreamEnd.Disconnected && failedAttempts < arguments.ReconnectAttempts && !cancellationToken.IsCancellationRequested)
+            {
+                failedAttempts++;
+                await WaitToReconnectAsync($"the stream {lastSummary.DescribeEnd()}", failedAttempts, arguments.ReconnectAttempts, cancellationToken);
+                continue;
+            }
+
+            return lastSummary.End switch
+            {
+                StreamEnd.Completed => CommandErrors.Success,
+                StreamEnd.Truncated => ReportTruncation(lastSummary),
+                StreamEnd.Disconnected => ReportDisconnection(lastSummary, arguments.ReconnectAttempts),
+                _ => CommandErrors.Cancelled,
+            };
         }
+    }
 
-        PrintSummary(summary, data, bundle.ModelId);
-        return summary.End switch
-        {
-            StreamEnd.Completed => CommandErrors.Success,
-            StreamEnd.Truncated => ReportTruncation(summary),
-            _ => CommandErrors.Cancelled,
-        };
+    private static async Task WaitToReconnectAsync(string reason, int attempt, int attempts, CancellationToken cancellationToken)
+    {
+        var delay = ReconnectBackoff.Default.DelayBefore(attempt);
+        Console.Error.WriteLine($"warning: {reason}. Reconnecting in {delay.TotalSeconds:F0} s (attempt {attempt} of {attempts}).");
+        await Task.Delay(delay, cancellationToken);
+    }
+
+    private static int ReportDisconnection(IngestSummary summary, int attempts)
+    {
+        Console.Error.WriteLine(
+            $"warning: the stream {summary.DescribeEnd()} and did not come back after {attempts} reconnection attempts. " +
+            "The sightings up to the disconnection are indexed; check the camera and network, then run index again.");
+        return CommandErrors.Partial;
     }
 
     /// <summary>Checks the options by their command-line names before anything is loaded.</summary>
@@ -111,6 +159,11 @@ internal static class IndexCommand
         if (arguments.BatchSize < 1)
         {
             problems.Add($"--batch-size must be at least 1, got {arguments.BatchSize}");
+        }
+
+        if (arguments.ReconnectAttempts < 0)
+        {
+            problems.Add($"--reconnect-attempts must be 0 or more, got {arguments.ReconnectAttempts}");
         }
 
         if (problems.Count > 0)

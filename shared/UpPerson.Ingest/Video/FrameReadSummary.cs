@@ -30,6 +30,9 @@ public sealed record FrameReadSummary(
             CultureInfo.InvariantCulture,
             $"truncated at frame {StoppedAtFrame} of {DeclaredFrameCount} ({PositionReached.TotalSeconds:F1} s reached)"),
         StreamEnd.Cancelled => string.Create(CultureInfo.InvariantCulture, $"cancelled at frame {StoppedAtFrame}"),
+        StreamEnd.Disconnected => string.Create(
+            CultureInfo.InvariantCulture,
+            $"disconnected after frame {StoppedAtFrame} ({PositionReached.TotalSeconds:F1} s of stream)"),
         _ => throw new InvalidOperationException($"Unknown stream end {End}."),
     };
 }

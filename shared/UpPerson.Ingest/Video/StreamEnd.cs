@@ -11,4 +11,7 @@ public enum StreamEnd
 
     /// <summary>The reader stopped early through cancellation or by disposing the enumerator.</summary>
     Cancelled,
+
+    /// <summary>A live stream (no declared frame count) stopped delivering frames: the camera or network dropped.</summary>
+    Disconnected,
 }

@@ -15,18 +15,21 @@ public sealed class VideoFileSource : IFrameSource
     private readonly VideoCapture _capture;
     private readonly VideoSourceOptions _options;
     private readonly ILogger<VideoFileSource> _logger;
+    private readonly bool _isStream;
     private bool _readStarted;
 
     private VideoFileSource(
         VideoCapture capture,
         VideoStreamInfo stream,
         VideoSourceOptions options,
-        ILogger<VideoFileSource> logger)
+        ILogger<VideoFileSource> logger,
+        bool isStream)
     {
         _capture = capture;
         Stream = stream;
         _options = options;
         _logger = logger;
+        _isStream = isStream;
     }
 
     public VideoStreamInfo Stream { get; }
@@ -74,12 +77,10 @@ public sealed class VideoFileSource : IFrameSource
                     "codec. Check the file with ffprobe or convert it with ffmpeg.");
         }
 
-        var recordingStart = options.RecordingStartUtc?.ToUniversalTime()
-            ?? (isUrl
-                ? DateTimeOffset.UtcNow
-                : new DateTimeOffset(File.GetLastWriteTimeUtc(target), TimeSpan.Zero));
         var framesPerSecond = capture.Fps;
         var declaredFrameCount = capture.FrameCount;
+        var recordingStart = options.RecordingStartUtc?.ToUniversalTime()
+            ?? (isUrl ? DateTimeOffset.UtcNow : EstimateFileStart(target, framesPerSecond, declaredFrameCount));
         var stream = new VideoStreamInfo(
             isUrl ? displayLocation : target,
             capture.FrameWidth,
@@ -98,7 +99,23 @@ public sealed class VideoFileSource : IFrameSource
             stream.DeclaredFrameCount ?? 0,
             options.SampleFramesPerSecond);
 
-        return new VideoFileSource(capture, stream, options, logger);
+        return new VideoFileSource(capture, stream, options, logger, isUrl);
+    }
+
+    /// <summary>
+    /// Estimates when a recording began: a file's last-write time is when the recorder finished it,
+    /// so its declared duration is subtracted. The same file always gives the same time, which keeps
+    /// sighting ids stable across runs.
+    /// </summary>
+    private static DateTimeOffset EstimateFileStart(string path, double framesPerSecond, int declaredFrameCount)
+    {
+        var finished = new DateTimeOffset(File.GetLastWriteTimeUtc(path), TimeSpan.Zero);
+        if (!(framesPerSecond > 0) || !double.IsFinite(framesPerSecond) || declaredFrameCount <= 0)
+        {
+            return finished;
+        }
+
+        return finished - TimeSpan.FromSeconds(declaredFrameCount / framesPerSecond);
     }
 
     public IEnumerable<VideoFrame> ReadFrames(CancellationToken cancellationToken)
@@ -136,7 +153,9 @@ public sealed class VideoFileSource : IFrameSource
 
                 if (!_capture.Grab())
                 {
-                    end = framesRead < Stream.DeclaredFrameCount ? StreamEnd.Truncated : StreamEnd.Completed;
+                    end = _isStream && Stream.DeclaredFrameCount is null
+                        ? StreamEnd.Disconnected
+                        : framesRead < Stream.DeclaredFrameCount ? StreamEnd.Truncated : StreamEnd.Completed;
                     break;
                 }
 

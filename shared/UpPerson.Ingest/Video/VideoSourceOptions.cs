@@ -11,10 +11,13 @@ public sealed class VideoSourceOptions
 
     /// <summary>
     /// Wall-clock time of the stream's first frame. When null, a file uses its last-write time in
-    /// UTC, so re-reading the same file gives the same timestamps, and a URL uses the time it was
-    /// opened.
+    /// UTC minus its declared duration (recorders finish writing at the end), so re-reading the same
+    /// file gives the same timestamps, and a URL uses the time it was opened.
     /// </summary>
     public DateTimeOffset? RecordingStartUtc { get; set; }
+
+    /// <summary>How long opening a stream URL may take before it counts as unreachable.</summary>
+    public TimeSpan StreamOpenTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>Throws an <see cref="ArgumentException"/> naming every invalid setting.</summary>
     public void Validate()
@@ -29,6 +32,11 @@ public sealed class VideoSourceOptions
         if (!(SampleFramesPerSecond > 0) || double.IsInfinity(SampleFramesPerSecond))
         {
             errors.Add($"{nameof(SampleFramesPerSecond)} must be > 0 and finite, got {SampleFramesPerSecond}");
+        }
+
+        if (StreamOpenTimeout <= TimeSpan.Zero)
+        {
+            errors.Add($"{nameof(StreamOpenTimeout)} must be positive, got {StreamOpenTimeout}");
         }
     }
 }

@@ -43,6 +43,20 @@ public static class TestVideos
         return path;
     }
 
+    /// <summary>Re-encodes the first frames of vtest.avi as an MPEG transport stream, the format cameras stream over HTTP.</summary>
+    public static string MakeTransportStream(TempFolder folder, string name, int frameCount)
+    {
+        var path = folder.File(name);
+        Run(
+            "ffmpeg",
+            "-hide_banner", "-loglevel", "error", "-y",
+            "-i", Vtest,
+            "-frames:v", frameCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "-c:v", "mpeg2video", "-q:v", "4", "-f", "mpegts",
+            path);
+        return path;
+    }
+
     /// <summary>Copies the first <paramref name="byteCount"/> bytes of a file with <c>head -c</c>, as a cut-off download would.</summary>
     public static string Truncate(string sourcePath, long byteCount, string targetPath)
     {

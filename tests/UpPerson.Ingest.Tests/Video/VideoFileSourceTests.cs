@@ -91,7 +91,7 @@ public sealed class VideoFileSourceTests
     }
 
     [Fact]
-    public void Open_NoStart_UsesLastWriteTime()
+    public void Open_NoStart_EndsAtLastWriteTime()
     {
         using var folder = new TempFolder();
         var path = TestVideos.MakeTestPattern(folder, "pattern.avi", frameCount: 30, frameRate: "10", codec: "mjpeg");
@@ -108,7 +108,8 @@ public sealed class VideoFileSourceTests
             }
         }
 
-        var start = new DateTimeOffset(lastWrite);
+        // 30 frames at 10 fps: the recorder finished writing 3 s after the first frame.
+        var start = new DateTimeOffset(lastWrite).AddSeconds(-3);
         Assert.Equal(start, source.Stream.RecordingStartUtc);
         Assert.Equal([start, start.AddSeconds(1), start.AddSeconds(2)], timestamps);
     }
