@@ -23,7 +23,7 @@ public sealed class StatisticsTests
     }
 
     [Fact]
-    public void Load_CountsUnlikePublished_WarnsForEachDifferingNumber()
+    public void Load_CountsUnlikePublished_OneWarningListsEachNumber()
     {
         using var folder = new TempFolder();
         var file = WriteSmallRstpReid(folder);
@@ -35,12 +35,13 @@ public sealed class StatisticsTests
             .Select(warning => warning.Message)
             .ToList();
 
-        // 3 numbers for each of the 3 splits and the whole dataset, all different from the published ones.
-        Assert.Equal(12, messages.Count);
-        Assert.Contains(messages, message => message.Contains("RSTPReid train split has 2 ids, but 3,701 were published"));
-        Assert.Contains(messages, message => message.Contains("RSTPReid whole dataset has 4 images, but 20,505 were published"));
-        Assert.Contains(messages, message => message.Contains("RSTPReid test split has 0 captions, but 2,000 were published"));
-        Assert.All(messages, message => Assert.Contains("RSTPReid dataset README", message));
+        // 3 numbers for each of the 3 splits and the whole dataset, all different from the published ones, in one warning.
+        var message = Assert.Single(messages);
+        Assert.Contains("train split 2 ids (3,701 published)", message);
+        Assert.Contains("whole dataset 3 ids (4,101 published), 4 images (20,505 published)", message);
+        Assert.Contains("test split 0 ids (200 published), 0 images (1,000 published), 0 captions (2,000 published)", message);
+        Assert.Equal(12, message.Split("published)").Length - 1);
+        Assert.Contains("RSTPReid dataset README", message);
     }
 
     [Fact]
@@ -58,8 +59,8 @@ public sealed class StatisticsTests
 
         var messages = dataset.Warnings.Where(warning => warning.Kind == DatasetProblemKind.PublishedCountMismatch).Select(warning => warning.Message).ToList();
         Assert.DoesNotContain(messages, message => message.Contains("val split"));
-        Assert.Contains(messages, message => message.Contains("ICFG-PEDES train split has 1 ids, but 3,102 were published"));
-        Assert.Contains(messages, message => message.Contains("ICFG-PEDES whole dataset has 2 captions, but 54,522 were published"));
+        Assert.Contains(messages, message => message.Contains("train split 1 ids (3,102 published)"));
+        Assert.Contains(messages, message => message.Contains("2 captions (54,522 published)"));
     }
 
     [Fact]

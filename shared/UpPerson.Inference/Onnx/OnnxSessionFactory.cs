@@ -154,6 +154,11 @@ public sealed class OnnxSessionFactory
 
     private OnnxExecutionProvider ProbeCuda()
     {
+        // ONNX Runtime prints its own multi-line error when the provider library fails to load; the
+        // one-line reason below names the libraries instead, so its logger is quiet for the probe.
+        var environment = OrtEnv.Instance();
+        var previousLevel = environment.EnvLogLevel;
+        environment.EnvLogLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL;
         try
         {
             using var probe = CreateSessionOptions(OnnxExecutionProvider.Cuda);
@@ -164,10 +169,14 @@ public sealed class OnnxSessionFactory
             // The GPU package's CUDA provider library links the CUDA runtime libraries. When one is
             // missing, loading the provider fails here, before any model is read.
             _cudaUnavailableReason =
-                $"{exception.Message}. Microsoft.ML.OnnxRuntime.Gpu needs the CUDA runtime, cuBLAS and cuDNN libraries of its CUDA major version "
-                + "on the library path; ONNX Runtime's own log on standard error names the file it could not load.";
+                $"{exception.Message}. Microsoft.ML.OnnxRuntime.Gpu 1.32 is built for CUDA 13 and needs its runtime and cuBLAS "
+                + "(libcudart.so.13, libcublasLt.so.13) and cuDNN on the library path, for example through LD_LIBRARY_PATH.";
             _logger.CudaUnavailable(_cudaUnavailableReason);
             return OnnxExecutionProvider.Cpu;
+        }
+        finally
+        {
+            environment.EnvLogLevel = previousLevel;
         }
     }
 }

@@ -120,7 +120,7 @@ public static class SynthPedsGenerator
         {
             throw new IOException(
                 $"Output folder '{Path.GetDirectoryName(reidRawPath)}' already contains a SynthPeds set ({string.Join(", ", existing)}). " +
-                "Choose an empty folder or set Overwrite to replace the set.");
+                "Choose an empty folder, or set Overwrite (--overwrite on the command line) to replace the set.");
         }
 
         // Overwrite removes only what this set writes, so other sets under imgs/ survive.

@@ -80,7 +80,9 @@ public static class ClipCheckpointReader
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            throw new InvalidDataException($"'{path}' could not be read as safetensors: {exception.Message}", exception);
+            throw new InvalidDataException(
+                $"'{path}' could not be read as safetensors ({exception.Message}); the file is incomplete or damaged. Download or convert it again.",
+                exception);
         }
     }
 

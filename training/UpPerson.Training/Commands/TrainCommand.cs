@@ -24,7 +24,7 @@ internal static class TrainCommand
         var noPetl = new Option<bool>("--no-petl") { Description = "Build the model without PETL modules (plain CLIP); needs --full." };
         var full = new Option<bool>("--full") { Description = "Train every parameter, backbone included (full fine-tuning)." };
         var epochs = new Option<int>("--epochs") { Description = "Epochs.", DefaultValueFactory = _ => 60 };
-        var warmup = new Option<int>("--warmup-epochs") { Description = "Linear warm-up epochs from 0.1·lr.", DefaultValueFactory = _ => 5 };
+        var warmup = new Option<int?>("--warmup-epochs") { Description = "Linear warm-up epochs from 0.1·lr (default 5, or one less than --epochs for shorter runs)." };
         var batch = new Option<int>("--batch-size") { Description = "Samples per step.", DefaultValueFactory = _ => 128 };
         var learningRate = new Option<double?>("--lr") { Description = "Learning rate (default: the preset's)." };
         var seed = new Option<long>("--seed") { Description = "Seed of initialisation, shuffling and augmentation.", DefaultValueFactory = _ => 1 };
@@ -43,7 +43,7 @@ internal static class TrainCommand
         };
         command.SetAction((parseResult, cancellationToken) => CommandErrors.RunAsync(() =>
         {
-            using var loggers = CliLogging.Create(verbose: true);
+            using var loggers = CliLogging.Create(verbose: true, singleLine: false);
             var trainer = new Trainer(loggers.CreateLogger("UpPerson.Training"));
             var progress = new ConsoleTrainingProgress();
             var resumeFolder = parseResult.GetValue(resume);
@@ -66,7 +66,7 @@ internal static class TrainCommand
                     NoPetl = parseResult.GetValue(noPetl),
                     FullFineTune = parseResult.GetValue(full),
                     Epochs = parseResult.GetValue(epochs),
-                    WarmupEpochs = parseResult.GetValue(warmup),
+                    WarmupEpochs = parseResult.GetValue(warmup) ?? Math.Clamp(parseResult.GetValue(epochs) - 1, 0, 5),
                     BatchSize = parseResult.GetValue(batch),
                     LearningRate = parseResult.GetValue(learningRate),
                     Seed = parseResult.GetValue(seed),
