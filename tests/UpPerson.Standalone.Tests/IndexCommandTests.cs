@@ -192,7 +192,7 @@ public sealed partial class IndexCommandTests(StandaloneFixture fixture) : IDisp
             "index", "--bundle", fixture.Bundle, "--data", Path.Combine(_folder, "data"), "--source", fixture.Clip, "--camera", "x", "--sample-fps", "-1");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("SampleFramesPerSecond", result.Stderr);
+        Assert.Contains("--sample-fps", result.Stderr);
         Assert.Contains("-1", result.Stderr);
     }
 
