@@ -27,10 +27,16 @@ internal static class SynthCommand
         };
         command.SetAction((parseResult, cancellationToken) => CommandErrors.RunAsync(() =>
         {
+            var outputPath = parseResult.GetValue(output)!;
+            if (File.Exists(outputPath))
+            {
+                throw new ArgumentException($"--out '{outputPath}' is a file; give a folder for the generated set.");
+            }
+
             var fractions = ParseSplit(parseResult.GetValue(split)!);
             var options = new SynthPedsOptions
             {
-                OutputDirectory = parseResult.GetValue(output)!,
+                OutputDirectory = outputPath,
                 Identities = parseResult.GetValue(identities),
                 ImagesPerIdentity = parseResult.GetValue(images),
                 CaptionsPerImage = parseResult.GetValue(captions),
