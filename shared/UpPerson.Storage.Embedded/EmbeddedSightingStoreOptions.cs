@@ -11,7 +11,7 @@ public sealed class EmbeddedSightingStoreOptions
     /// <summary>
     /// Opens for searches and statistics only: no folder lock, no writes, and indexes brought up to
     /// date in memory without saving. Several read-only stores may open a folder while one writer
-    /// indexes into it; each sees what was committed when it opened.
+    /// indexes into it. Each one searches what was committed when it opened.
     /// </summary>
     public bool ReadOnly { get; set; }
 
