@@ -154,8 +154,8 @@ public sealed class OnnxSessionFactory
 
     private OnnxExecutionProvider ProbeCuda()
     {
-        // ONNX Runtime prints its own multi-line error when the provider library fails to load; the
-        // one-line reason below names the libraries instead, so its logger is quiet for the probe.
+        // ONNX Runtime prints its own multi-line error when the provider library fails to load. The
+        // reason logged below names the libraries in one line, so ONNX Runtime stays quiet during the probe.
         var environment = OrtEnv.Instance();
         var previousLevel = environment.EnvLogLevel;
         environment.EnvLogLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL;

@@ -52,7 +52,8 @@ public sealed class TrainerTests : IDisposable
 
         var config = TrainingRunConfig.Read(run.Root);
         Assert.Equal("tiny", config.Preset);
-        Assert.True(config.TrainableParameters > 0 && config.TrainableParameters < config.TotalParameters);
+        Assert.True(config.TrainableParameters > 0, "no parameter trained");
+        Assert.True(config.TrainableParameters < config.TotalParameters, "the backbone trained too");
 
         // Each epoch folder is a complete PETL checkpoint that loads on its own.
         var (model, manifest) = PetlCheckpoint.Load(run.EpochDirectory(2));
@@ -63,7 +64,7 @@ public sealed class TrainerTests : IDisposable
         }
 
         Assert.Equal(run.EpochDirectory(summary.Selected.Epoch), TrainingRunFolder.ResolveCheckpoint(run.Root));
-        Assert.True(summary.Selected.Test!.R1 >= 0 && summary.Selected.Test.R1 <= 100);
+        Assert.InRange(summary.Selected.Test!.R1, 0, 100);
     }
 
     [Fact]
